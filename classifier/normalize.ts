@@ -1,0 +1,80 @@
+/**
+ * Text normalisation shared by the classifier: lower case, accents folded, punctuation as spaces.
+ * Matching on folded text lets one lexicon entry cover "publicité"/"publicite" and "Politieke"/"politieke".
+ */
+
+/** Lower-case, strip diacritics (NFD), map typographic quotes and dashes, collapse whitespace. */
+export function foldText(input: string): string {
+  return input
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[\u2018\u2019\u201a\u201b\u2032]/g, "'")
+    .replace(/[\u201c\u201d\u201e\u2033]/g, '"')
+    .replace(/[\u2010-\u2015]/g, "-")
+    .replace(/\u00df/g, "ss")
+    .replace(/[\u0142]/g, "l")
+    .replace(/[\u0111]/g, "d")
+    .replace(/[\u0127]/g, "h")
+    .replace(/[\u00f8]/g, "o")
+    .replace(/[\u00e6]/g, "ae")
+    .toLowerCase()
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/** Fold and turn every non-letter/digit run into one space: the key used for name matching. */
+export function nameKey(input: string): string {
+  return foldText(input)
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
+}
+
+const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " };
+
+/** Decode the common HTML entities (named subset and numeric); unknown ones are left as written. */
+export function decodeEntities(input: string): string {
+  return input.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (whole, body: string) => {
+    if (body[0] === "#") {
+      const code = body[1] === "x" || body[1] === "X" ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
+      return Number.isFinite(code) && code > 0 && code < 0x110000 ? String.fromCodePoint(code) : whole;
+    }
+    return ENTITIES[body.toLowerCase()] ?? whole;
+  });
+}
+
+const BLOCK_TAGS = /<\/?(?:p|div|br|li|ul|ol|tr|td|th|dt|dd|dl|table|h[1-6]|section|article|header|footer|aside|label|button|figcaption|caption)\b[^>]*>/gi;
+
+/**
+ * Turn HTML into plain text lines without executing or parsing it as a DOM: scripts, styles and
+ * comments are dropped, block-level tags become line breaks. Input is bounded to `max` characters.
+ */
+export function htmlToText(html: string, max = 400_000): string {
+  const bounded = html.length > max ? html.slice(0, max) : html;
+  const text = bounded
+    .replace(/<!--[\s\S]*?-->/g, " ")
+    .replace(/<(script|style|noscript|template|svg)\b[\s\S]*?<\/\1\s*>/gi, " ")
+    .replace(BLOCK_TAGS, "\n")
+    .replace(/<[^>]*>/g, " ");
+  return decodeEntities(text)
+    .split("\n")
+    .map((line) => line.replace(/[ \t\u00a0]+/g, " ").trim())
+    .filter((line) => line.length > 0)
+    .join("\n");
+}
+
+/** The href values of anchors in an HTML fragment (bounded, decoded, deduplicated). */
+export function extractHrefs(html: string, limit = 200): string[] {
+  const out = new Set<string>();
+  const re = /<a\b[^>]*?\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi;
+  for (const m of html.slice(0, 2_000_000).matchAll(re)) {
+    const href = decodeEntities(m[1] ?? m[2] ?? m[3] ?? "").trim();
+    if (href) out.add(href.slice(0, 2048));
+    if (out.size >= limit) break;
+  }
+  return [...out];
+}
+
+/** True when the string looks like HTML markup rather than plain text. */
+export function looksLikeHtml(input: string): boolean {
+  return /<(?:html|body|div|p|span|table|a|dl|head|meta|section|article)\b/i.test(input.slice(0, 5000));
+}

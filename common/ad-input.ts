@@ -1,0 +1,30 @@
+import { z } from "zod";
+
+/** ISO 8601 date-time string, with or without offset. */
+const isoTime = z.string().refine((s) => !Number.isNaN(Date.parse(s)), { message: "not an ISO 8601 date-time" });
+
+/**
+ * One ad as given on the command line or produced by a crawler source (issue 2 input format).
+ * Unknown fields are kept (passthrough), not rejected.
+ */
+export const adInputSchema = z
+  .object({
+    id: z.string().min(1).max(512),
+    source: z.string().min(1).max(128),
+    publisher: z.string().min(1).max(512),
+    sponsor: z.string().max(2048).nullish(),
+    text: z.string().max(200_000).nullish(),
+    html: z.string().max(2_000_000).nullish(),
+    label: z.string().max(20_000).nullish(),
+    notice_url: z.string().max(4096).nullish(),
+    notice: z.union([z.string().max(2_000_000), z.record(z.string(), z.unknown())]).nullish(),
+    notice_status: z.number().int().min(0).max(999).nullish(),
+    targeting: z.record(z.string(), z.unknown()).nullish(),
+    first_seen: isoTime.nullish(),
+    last_seen: isoTime.nullish(),
+    country: z.string().min(2).max(8).default("NL"),
+  })
+  .passthrough();
+
+/** A validated ad input record. */
+export type AdInput = z.infer<typeof adInputSchema>;

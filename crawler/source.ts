@@ -1,0 +1,62 @@
+import type { Page } from "playwright-core";
+import type { Logger } from "pino";
+import type { Capture, FetchedNotice } from "../common/capture.js";
+
+/** A unit of work in the frontier, as a source sees it. */
+export interface WorkItem {
+  url: string;
+  kind: string;
+  depth: number;
+  payload: Record<string, unknown>;
+  attempts: number;
+}
+
+/** The result of a polite HTTP request (robots.txt, per-host pacing, retries and the address guard applied). */
+export interface FetchResult {
+  url: string;
+  finalUrl: string;
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+  redirects: string[];
+}
+
+/** What the runner gives a source while it handles one work item. */
+export interface SourceContext {
+  runId: number;
+  log: Logger;
+  /** The crawl's clock (simulated in the sandbox demo): sighting times come from here. */
+  now(): Date;
+  signal: AbortSignal;
+  fetch(url: string, init?: { headers?: Record<string, string> }): Promise<FetchResult>;
+  /** Runs `fn` with a browser page from the pool (reused across items, reset between them). */
+  withPage<T>(fn: (page: Page) => Promise<T>): Promise<T>;
+  /** Fetches a transparency notice for archiving, after checking the link is safe to follow. */
+  fetchNotice(url: string): Promise<FetchedNotice>;
+  /** Hands one capture to the store (atomic; a repeat in the same run is stored once). */
+  emit(capture: Capture): Promise<void>;
+  /** Adds further work of this source to the frontier (bounded by the run's page budget). */
+  enqueue(items: Array<{ url: string; kind?: string; depth?: number; payload?: Record<string, unknown> }>): Promise<void>;
+}
+
+/** Options a run passes to a source: seeds, an API base and token, search terms, limits. */
+export interface SourceOptions {
+  seeds: string[];
+  maxPages: number;
+  apiBase?: string;
+  token?: string;
+  terms?: string[];
+  /** Follow links to private/loopback addresses (allowed automatically when the seed itself is on one). */
+  allowPrivate?: boolean;
+  [key: string]: unknown;
+}
+
+/** One source of ads (a platform library, a publisher site): one folder under crawler/sources/, one registry line. */
+export interface AdSource {
+  id: string;
+  description: string;
+  /** The first work items for these options. Throws a UsageError-style message when options are missing. */
+  seed(opts: SourceOptions): Array<{ url: string; kind?: string; payload?: Record<string, unknown> }>;
+  /** Handles one work item: captures ads (ctx.emit) and finds more work (ctx.enqueue). Throws crawler errors. */
+  handle(item: WorkItem, ctx: SourceContext, opts: SourceOptions): Promise<void>;
+}

@@ -1,0 +1,67 @@
+import { mkdirSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { Kysely, Migrator, PostgresDialect, type MigrationProvider } from "kysely";
+import { PGliteDialect } from "kysely-pglite-dialect";
+import pg from "pg";
+import { lockDataDir } from "./lock.js";
+import { MIGRATIONS } from "./migrations/index.js";
+import type { Database } from "./schema.js";
+
+/** An open store: the Kysely handle, which backend it is, and where evidence files live. */
+export interface Store {
+  db: Kysely<Database>;
+  kind: "server" | "embedded";
+  evidenceDir: string;
+  close(): Promise<void>;
+}
+
+/** Where the store lives: a server URL, or an embedded data dir. */
+export interface StoreOptions {
+  databaseUrl?: string | undefined;
+  dataDir: string;
+  evidenceDir?: string | undefined;
+}
+
+// bigint (int8) and numeric come back as strings from node-pg; counts and ids fit in a JS number.
+pg.types.setTypeParser(20, (v) => Number(v));
+pg.types.setTypeParser(1700, (v) => Number(v));
+
+/** Opens the server (DATABASE_URL) or the embedded PGlite store, locking an embedded dir. */
+export async function openStore(opts: StoreOptions): Promise<Store> {
+  const dataDir = resolve(opts.dataDir);
+  const evidenceDir = resolve(opts.evidenceDir ?? join(dataDir, "evidence"));
+  mkdirSync(evidenceDir, { recursive: true });
+  if (opts.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 8 });
+    pool.on("error", () => undefined); // idle-client errors surface on the next query instead
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, kind: "server", evidenceDir, close: () => db.destroy() };
+  }
+  const pgDir = join(dataDir, "pg");
+  mkdirSync(pgDir, { recursive: true });
+  const unlock = lockDataDir(dataDir);
+  try {
+    const pglite = await PGlite.create(pgDir);
+    const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+    const close = async () => {
+      await db.destroy();
+      if (!pglite.closed) await pglite.close();
+      unlock();
+    };
+    return { db, kind: "embedded", evidenceDir, close };
+  } catch (err) {
+    unlock();
+    throw new Error(`could not open the embedded store in ${pgDir}`, { cause: err });
+  }
+}
+
+const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
+
+/** Brings the schema up to date; safe to run on every start and from two processes at once. */
+export async function migrate(db: Kysely<Database>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider, migrationTableName: "polad_migration", migrationLockTableName: "polad_migration_lock" });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw new Error("database migration failed", { cause: error });
+  return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
+}

@@ -1,0 +1,130 @@
+import { sql, type Kysely, type Transaction } from "kysely";
+import type { AdInput } from "../../common/ad-input.js";
+import type { Capture, FetchedNotice } from "../../common/capture.js";
+import { sha256 } from "../../common/hash.js";
+import { writeArtefact, type ArtefactRef } from "../artefacts.js";
+import type { Database } from "../schema.js";
+import { appendManifest } from "./manifest.js";
+
+type Tx = Transaction<Database> | Kysely<Database>;
+
+const KNOWN = new Set(["id", "source", "publisher", "sponsor", "text", "html", "label", "notice_url", "notice", "notice_status", "targeting", "first_seen", "last_seen", "country"]);
+
+/** The hash that deduplicates creatives across sightings and sources: who says what. */
+export function contentHash(ad: AdInput): string {
+  const norm = (s: string | null | undefined) => (s ?? "").normalize("NFKC").replace(/\s+/g, " ").trim().toLowerCase();
+  return sha256(`${norm(ad.sponsor)}\u0000${norm(ad.text)}\u0000${norm(ad.label)}`);
+}
+
+async function publisherId(tx: Tx, name: string): Promise<number> {
+  const row = await tx
+    .insertInto("publisher")
+    .values({ name })
+    .onConflict((oc) => oc.column("name").doUpdateSet({ name }))
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return Number(row.id);
+}
+
+/** Archives a fetched notice; the same body at the same URL is kept once, a changed one becomes a new row. */
+export async function archiveNotice(tx: Tx, n: FetchedNotice): Promise<number> {
+  const hash = sha256(`${n.status}\u0000${n.body}`);
+  const last = await tx.selectFrom("notice").select(["id", "sha256"]).where("url", "=", n.url).orderBy("fetched_at", "desc").orderBy("id", "desc").limit(1).executeTakeFirst();
+  if (last && last.sha256 === hash) return Number(last.id);
+  const row = await tx
+    .insertInto("notice")
+    .values({
+      url: n.url, final_url: n.finalUrl, status: n.status, headers: JSON.stringify(n.headers), content_type: n.contentType,
+      body: n.body, redirects: JSON.stringify(n.redirects), sha256: hash, error: n.error, fetched_at: n.fetchedAt,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return Number(row.id);
+}
+
+/** Inserts or refreshes one ad (dedup on source + external id); first/last seen widen, never shrink. */
+export async function upsertAd(tx: Tx, ad: AdInput, noticeId: number | null, seenAt: string): Promise<number> {
+  const pid = await publisherId(tx, ad.publisher);
+  const extra: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(ad)) if (!KNOWN.has(k)) extra[k] = v;
+  const first = ad.first_seen ?? seenAt;
+  const last = ad.last_seen ?? seenAt;
+  const values = {
+    source: ad.source, external_id: ad.id, publisher_id: pid, sponsor: ad.sponsor ?? null, text: ad.text ?? null,
+    html: ad.html ?? null, label: ad.label ?? null, notice_url: ad.notice_url ?? null, notice_id: noticeId,
+    notice_inline: ad.notice === undefined || ad.notice === null ? null : JSON.stringify(ad.notice),
+    notice_status: ad.notice_status ?? null, targeting: ad.targeting ? JSON.stringify(ad.targeting) : null,
+    extra: JSON.stringify(extra), country: ad.country, content_hash: contentHash(ad), first_seen_at: first, last_seen_at: last,
+  };
+  const row = await tx
+    .insertInto("ad")
+    .values(values)
+    .onConflict((oc) =>
+      oc.columns(["source", "external_id"]).doUpdateSet((eb) => ({
+        ...values,
+        notice_id: sql`coalesce(excluded.notice_id, ad.notice_id)`,
+        first_seen_at: sql`least(ad.first_seen_at, excluded.first_seen_at)`,
+        last_seen_at: sql`greatest(ad.last_seen_at, excluded.last_seen_at)`,
+        publisher_id: eb.ref("excluded.publisher_id"),
+      })),
+    )
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return Number(row.id);
+}
+
+/** Imports validated ads in one transaction: all rows or none. Returns the ad ids in input order. */
+export async function importAds(db: Kysely<Database>, ads: AdInput[], now: Date): Promise<number[]> {
+  return db.transaction().execute(async (tx) => {
+    const ids: number[] = [];
+    for (const ad of ads) {
+      const id = await upsertAd(tx, ad, null, now.toISOString());
+      await tx
+        .insertInto("observation")
+        .values({ ad_id: id, crawl_run_id: null, seen_at: ad.last_seen ?? now.toISOString(), page_url: "", frame_chain: "[]", label_styles: "[]", links: "[]" })
+        .onConflict((oc) => oc.columns(["ad_id", "crawl_run_id", "page_url"]).doUpdateSet({ seen_at: sql`greatest(observation.seen_at, excluded.seen_at)` }))
+        .execute();
+      ids.push(id);
+    }
+    return ids;
+  });
+}
+
+/** What saveCapture wrote, for progress and tests. */
+export interface SavedCapture { adId: number; observationNew: boolean; artefacts: ArtefactRef[] }
+
+/**
+ * Stores one crawler capture atomically: evidence files first (content-addressed, idempotent), then
+ * notice, ad, artefact rows, observation and manifest entries in one transaction. A repeated
+ * capture of the same ad on the same page in the same run is stored once.
+ */
+export async function saveCapture(db: Kysely<Database>, evidenceDir: string, runId: number, cap: Capture, crawlerVersion: string): Promise<SavedCapture> {
+  const s = cap.sighting;
+  const shot = s.screenshotPng ? writeArtefact(evidenceDir, "screenshot", s.screenshotPng) : null;
+  const html = s.html ? writeArtefact(evidenceDir, "html", s.html) : null;
+  const noticeFile = cap.notice ? writeArtefact(evidenceDir, "notice", cap.notice.body) : null;
+  const artefacts = [shot, html, noticeFile].filter((a): a is ArtefactRef => a !== null);
+  return db.transaction().execute(async (tx) => {
+    await tx.selectFrom("crawl_run").select("id").where("id", "=", runId).forUpdate().executeTakeFirstOrThrow();
+    const noticeId = cap.notice ? await archiveNotice(tx, cap.notice) : null;
+    const adId = await upsertAd(tx, cap.ad, noticeId, s.seenAt);
+    for (const a of artefacts) {
+      await tx.insertInto("artefact").values({ sha256: a.sha256, kind: a.kind, bytes: a.bytes, path: a.path }).onConflict((oc) => oc.column("sha256").doNothing()).execute();
+    }
+    const obs = await tx
+      .insertInto("observation")
+      .values({
+        ad_id: adId, crawl_run_id: runId, seen_at: s.seenAt, page_url: s.pageUrl, frame_chain: JSON.stringify(s.frameChain),
+        viewport: s.viewport ? JSON.stringify(s.viewport) : null, user_agent: s.userAgent, crawler_version: crawlerVersion,
+        screenshot_sha256: shot?.sha256 ?? null, html_sha256: html?.sha256 ?? null,
+        label_styles: JSON.stringify(s.labelStyles), links: JSON.stringify(s.links),
+      })
+      .onConflict((oc) => oc.columns(["ad_id", "crawl_run_id", "page_url"]).doNothing())
+      .returning("id")
+      .executeTakeFirst();
+    if (obs) {
+      for (const a of artefacts) await appendManifest(tx, { runId, kind: a.kind, ref: `observation:${obs.id}`, sha256: a.sha256 });
+    }
+    return { adId, observationNew: obs !== undefined, artefacts };
+  });
+}

@@ -1,0 +1,39 @@
+import type { Kysely, Transaction } from "kysely";
+import { sha256 } from "../../common/hash.js";
+import type { Database } from "../schema.js";
+
+type Tx = Transaction<Database> | Kysely<Database>;
+
+/** The hash before the first entry of every run's chain. */
+export const GENESIS = "0".repeat(64);
+
+/** Hash of one manifest entry: binds it to the previous entry, so an edited or removed entry breaks the chain. */
+export function entryHash(e: { runId: number; seq: number; kind: string; ref: string; sha256: string; prevHash: string }): string {
+  return sha256(`${e.runId}|${e.seq}|${e.kind}|${e.ref}|${e.sha256}|${e.prevHash}`);
+}
+
+/** Appends one artefact to the run's hash chain; the caller holds the crawl_run row lock. */
+export async function appendManifest(tx: Tx, e: { runId: number; kind: string; ref: string; sha256: string }): Promise<void> {
+  const last = await tx.selectFrom("manifest_entry").select(["seq", "entry_hash"]).where("crawl_run_id", "=", e.runId).orderBy("seq", "desc").limit(1).executeTakeFirst();
+  const seq = last ? last.seq + 1 : 1;
+  const prevHash = last?.entry_hash ?? GENESIS;
+  await tx
+    .insertInto("manifest_entry")
+    .values({ crawl_run_id: e.runId, seq, kind: e.kind, ref: e.ref, sha256: e.sha256, prev_hash: prevHash, entry_hash: entryHash({ ...e, seq, prevHash }) })
+    .execute();
+}
+
+/** A manifest entry as stored. */
+export interface ManifestEntry { seq: number; kind: string; ref: string; sha256: string; prevHash: string; entryHash: string; path: string | null }
+
+/** Lists a run's chain in order, with the artefact path of each entry. */
+export async function listManifest(db: Kysely<Database>, runId: number): Promise<ManifestEntry[]> {
+  const rows = await db
+    .selectFrom("manifest_entry as m")
+    .leftJoin("artefact as a", "a.sha256", "m.sha256")
+    .select(["m.seq", "m.kind", "m.ref", "m.sha256", "m.prev_hash", "m.entry_hash", "a.path"])
+    .where("m.crawl_run_id", "=", runId)
+    .orderBy("m.seq")
+    .execute();
+  return rows.map((r) => ({ seq: r.seq, kind: r.kind, ref: r.ref, sha256: r.sha256, prevHash: r.prev_hash, entryHash: r.entry_hash, path: r.path }));
+}
