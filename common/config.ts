@@ -1,0 +1,40 @@
+import { existsSync } from "node:fs";
+import { z } from "zod";
+import { UsageError } from "./errors.js";
+
+const envSchema = z.object({
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "must start with postgres://").optional(),
+  POLAD_DATA_DIR: z.string().min(1).optional(),
+  POLAD_EVIDENCE_DIR: z.string().min(1).optional(),
+  POLAD_CHROMIUM: z.string().min(1).optional(),
+  POLAD_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
+  META_ACCESS_TOKEN: z.string().min(1).optional(),
+  TIKTOK_ACCESS_TOKEN: z.string().min(1).optional(),
+});
+
+/** polad's configuration, read once in bin/ from the environment and flags. */
+export interface Config {
+  databaseUrl: string | undefined;
+  dataDir: string;
+  evidenceDir: string | undefined;
+  chromiumPath: string | undefined;
+  tokens: { meta?: string | undefined; tiktok?: string | undefined };
+}
+
+/** Reads and validates the environment; a bad value is a usage error that names the variable. */
+export function readConfig(env: NodeJS.ProcessEnv, flags: { dataDir?: string | undefined }): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new UsageError(`environment variable ${String(issue?.path[0])}: ${issue?.message}`);
+  }
+  const e = parsed.data;
+  const chromium = [e.POLAD_CHROMIUM, "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/lib/chromium/chromium"].find((p) => p && existsSync(p));
+  return {
+    databaseUrl: e.DATABASE_URL,
+    dataDir: flags.dataDir ?? e.POLAD_DATA_DIR ?? ".polad",
+    evidenceDir: e.POLAD_EVIDENCE_DIR,
+    chromiumPath: chromium,
+    tokens: { meta: e.META_ACCESS_TOKEN, tiktok: e.TIKTOK_ACCESS_TOKEN },
+  };
+}
