@@ -1,0 +1,132 @@
+import { rmSync } from "node:fs";
+import { join } from "node:path";
+import type { Command } from "commander";
+import { UsageError } from "../../common/errors.js";
+import { POLAD_VERSION } from "../../common/version.js";
+import { runCrawl } from "../../crawler/run.js";
+import { SOURCES } from "../../crawler/sources/index.js";
+import type { SourceOptions } from "../../crawler/source.js";
+import { serveDashboard } from "../../dashboard/server.js";
+import { startSandbox } from "../../sandbox/server.js";
+import { violationReport } from "../../store/queries/reports.js";
+import { makeCtx, withStore, type Ctx, type GlobalFlags } from "../context.js";
+import { classifyStored } from "../pipeline/classify-stored.js";
+
+type Plan = { source: string; options: Partial<SourceOptions> };
+
+function positiveInt(name: string, v: string | undefined, dflt: number): number {
+  if (v === undefined) return dflt;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n <= 0) throw new UsageError(`${name}: expected a positive whole number, got ${v}`);
+  return n;
+}
+
+function chromiumOf(ctx: Ctx): string {
+  if (!ctx.config.chromiumPath) throw new UsageError("Chromium not found: install Debian's chromium (apt-get install -y chromium) or set POLAD_CHROMIUM");
+  return ctx.config.chromiumPath;
+}
+
+/** Builds crawl plans from flags: `--seed` without `--source` means the generic publisher source. */
+export function plansFromFlags(o: { source: string[]; seed: string[]; term: string[]; apiBase?: string; allowPrivate?: boolean }, tokens: Ctx["config"]["tokens"]): Plan[] {
+  for (const s of o.seed) {
+    let u: URL;
+    try {
+      u = new URL(s);
+    } catch {
+      throw new UsageError(`--seed: not a URL: ${s}`);
+    }
+    if (u.protocol !== "http:" && u.protocol !== "https:") throw new UsageError(`--seed: only http and https URLs can be crawled: ${s}`);
+  }
+  const ids = o.source.length ? o.source : o.seed.length ? ["publisher"] : [];
+  if (ids.length === 0) throw new UsageError("give at least one --source or --seed");
+  return ids.map((id) => {
+    if (!SOURCES[id]) throw new UsageError(`--source: unknown source "${id}"; known: ${Object.keys(SOURCES).join(", ")}`);
+    const token = id.startsWith("meta") ? tokens.meta : id.startsWith("tiktok") ? tokens.tiktok : undefined;
+    const options: Partial<SourceOptions> = { seeds: o.seed, terms: o.term, allowPrivate: o.allowPrivate ?? false };
+    if (o.apiBase) options.apiBase = o.apiBase;
+    if (token) options.token = token;
+    return { source: id, options };
+  });
+}
+
+async function crawlAndClassify(ctx: Ctx, plans: Plan[], o: { maxPages: number; concurrency: number }, store: Parameters<Parameters<typeof withStore>[1]>[0]): Promise<void> {
+  const summary = await runCrawl({ store, plans, maxPages: o.maxPages, concurrency: o.concurrency, log: ctx.log, crawlerVersion: POLAD_VERSION, chromiumPath: chromiumOf(ctx) });
+  process.stdout.write(`crawl: ${JSON.stringify(summary)}\n`);
+  const t = await classifyStored(store, { now: new Date(), log: ctx.log });
+  process.stdout.write(`classified ${t.ads} ads: ${t.political} political, ${t.findings} findings\n`);
+}
+
+async function crawlCommand(o: { source: string[]; seed: string[]; term: string[]; apiBase?: string; allowPrivate?: boolean; maxPages?: string; concurrency?: string }, flags: GlobalFlags): Promise<void> {
+  const ctx = makeCtx(flags);
+  const plans = plansFromFlags(o, ctx.config.tokens);
+  const limits = { maxPages: positiveInt("--max-pages", o.maxPages, 200), concurrency: positiveInt("--concurrency", o.concurrency, 4) };
+  await withStore(ctx, (store) => crawlAndClassify(ctx, plans, limits, store));
+}
+
+/** `polad demo`: sandbox on loopback, crawl every sandbox source into a fresh embedded store, classify, serve. */
+async function demoCommand(o: { port?: string; maxPages?: string; exit?: boolean }, flags: GlobalFlags): Promise<void> {
+  const base = makeCtx(flags);
+  const dataDir = join(base.config.dataDir, "demo");
+  rmSync(dataDir, { recursive: true, force: true }); // demo data only: each demo starts clean
+  const ctx: Ctx = { ...base, config: { ...base.config, databaseUrl: undefined, dataDir, evidenceDir: undefined } };
+  const port = o.port === undefined ? 8080 : Number(o.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port: expected 0-65535, got ${o.port}`);
+  const sandbox = await startSandbox();
+  process.stderr.write(`sandbox: ${Object.entries(sandbox.addrs).map(([k, v]) => `${k}=${v}`).join(" ")}\n`);
+  try {
+    await withStore(ctx, async (store) => {
+      await crawlAndClassify(ctx, sandbox.plans, { maxPages: positiveInt("--max-pages", o.maxPages, 500), concurrency: 4 }, store);
+      const byParty = await violationReport(store.db, { by: "party" });
+      for (const r of byParty.slice(0, 12)) process.stdout.write(`  ${r.key.padEnd(28)} ads ${String(r.ads).padStart(4)}  violations ${r.violations}\n`);
+      if (o.exit) return;
+      const dash = await serveDashboard({ store, log: ctx.log, host: "127.0.0.1", port });
+      process.stdout.write(`dashboard: ${dash.url}  (Ctrl-C to stop)\n`);
+      await new Promise<void>((resolve) => {
+        process.once("SIGINT", resolve);
+        process.once("SIGTERM", resolve);
+      });
+      await dash.close();
+    });
+  } finally {
+    await sandbox.close();
+  }
+}
+
+async function serveCommand(o: { port?: string; host?: string }, flags: GlobalFlags): Promise<void> {
+  const ctx = makeCtx(flags);
+  const port = o.port === undefined ? 8080 : Number(o.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port: expected 0-65535, got ${o.port}`);
+  await withStore(ctx, async (store) => {
+    const dash = await serveDashboard({ store, log: ctx.log, host: o.host ?? "127.0.0.1", port });
+    process.stdout.write(`dashboard: ${dash.url}\n`);
+    await new Promise<void>((resolve) => {
+      process.once("SIGINT", resolve);
+      process.once("SIGTERM", resolve);
+    });
+    await dash.close();
+  });
+}
+
+const collect = (v: string, prev: string[]) => [...prev, v];
+
+/** Registers demo, crawl and serve. */
+export function registerCrawlCommands(program: Command, flags: () => GlobalFlags): void {
+  program.command("demo").description("start the sandbox, crawl every sandbox source, classify, and serve the dashboard")
+    .option("--port <n>", "dashboard port (0 picks a free one)", "8080")
+    .option("--max-pages <n>", "page budget per source")
+    .option("--exit", "exit after classifying instead of serving")
+    .action((o) => demoCommand(o, flags()));
+  program.command("crawl").description("crawl sources, store the ads with evidence, classify")
+    .option("--source <id>", "a source id (repeatable)", collect, [])
+    .option("--seed <url>", "a start URL (repeatable); without --source the generic publisher source", collect, [])
+    .option("--term <text>", "a search term for ad libraries (repeatable)", collect, [])
+    .option("--api-base <url>", "API base URL of the source (for replicas and proxies)")
+    .option("--allow-private", "follow links in ads to private and loopback addresses")
+    .option("--max-pages <n>", "page budget per source", "200")
+    .option("--concurrency <n>", "pages crawled at once", "4")
+    .action((o) => crawlCommand(o, flags()));
+  program.command("serve").description("serve the dashboard")
+    .option("--port <n>", "port", "8080")
+    .option("--host <host>", "address to bind (non-loopback needs authentication configured)", "127.0.0.1")
+    .action((o) => serveCommand(o, flags()));
+}

@@ -1,0 +1,107 @@
+import { createWriteStream, renameSync, rmSync } from "node:fs";
+import { once } from "node:events";
+import type { Command } from "commander";
+import { stringify } from "csv-stringify/sync";
+import { adInputSchema, type AdInput } from "../../common/ad-input.js";
+import { InputError, UsageError } from "../../common/errors.js";
+import { readJsonLines } from "../../common/jsonl.js";
+import { defaultActorRegistry } from "../../classifier/actors.js";
+import { classify } from "../../classifier/classify.js";
+import { importAds } from "../../store/queries/ads.js";
+import { violationReport, type ReportBy } from "../../store/queries/reports.js";
+import { makeCtx, withStore, type GlobalFlags } from "../context.js";
+import { classifyStored } from "../pipeline/classify-stored.js";
+import { openInput } from "../pipeline/input.js";
+
+function parseNow(s: string | undefined): Date {
+  if (s === undefined) return new Date();
+  const d = new Date(s);
+  if (Number.isNaN(d.getTime())) throw new UsageError(`--now: not an ISO 8601 date-time: ${s}`);
+  return d;
+}
+
+/** `polad import`: validates every line first (nothing is written if any line is bad), then stores and classifies. */
+async function importCommand(opts: { input: string; now?: string }, flags: GlobalFlags): Promise<void> {
+  const ctx = makeCtx(flags);
+  const now = parseNow(opts.now);
+  const ads: AdInput[] = [];
+  const seen = new Map<string, number>();
+  for await (const { line, value } of readJsonLines(openInput(opts.input), adInputSchema)) {
+    const key = `${value.source}\u0000${value.id}`;
+    const prev = seen.get(key);
+    if (prev !== undefined) throw new InputError(`line ${line}: field "id": duplicate of line ${prev} (same source and id)`, { line, field: "id" });
+    seen.set(key, line);
+    ads.push(value);
+  }
+  await withStore(ctx, async (store) => {
+    await importAds(store.db, ads, now);
+    const t = await classifyStored(store, { now, log: ctx.log });
+    process.stdout.write(`imported ${ads.length} ads; ${t.ads} classified, ${t.political} political, ${t.findings} findings\n`);
+  });
+}
+
+/** `polad classify`: offline (one verdict per input line, in order) or re-classify the store. */
+async function classifyCommand(opts: { input?: string; output?: string; now?: string }, flags: GlobalFlags): Promise<void> {
+  const now = parseNow(opts.now);
+  if (!opts.input) {
+    if (opts.output) throw new UsageError("--output needs --input (re-classifying the store writes to the store)");
+    const ctx = makeCtx(flags);
+    await withStore(ctx, async (store) => {
+      const t = await classifyStored(store, { now, log: ctx.log });
+      process.stdout.write(`classified ${t.ads} ads: ${t.political} political, ${t.findings} findings\n`);
+    });
+    return;
+  }
+  const toFile = opts.output !== undefined && opts.output !== "-";
+  const tmp = toFile ? `${opts.output}.${process.pid}.tmp` : "";
+  const out = toFile ? createWriteStream(tmp) : process.stdout;
+  const actors = defaultActorRegistry();
+  try {
+    for await (const { value } of readJsonLines(openInput(opts.input), adInputSchema)) {
+      const v = classify(value, { now, actors });
+      const line = JSON.stringify({ id: v.id, political: v.political, score: v.score, decision: v.decision, reasons: v.reasons, party: v.party, findings: v.findings, rule_set: v.ruleSet });
+      if (!out.write(line + "\n")) await once(out, "drain");
+    }
+    if (toFile) {
+      out.end();
+      await once(out, "finish");
+      renameSync(tmp, opts.output!);
+    }
+  } catch (err) {
+    if (toFile) {
+      out.destroy();
+      rmSync(tmp, { force: true });
+    }
+    throw err;
+  }
+}
+
+/** `polad report`: violation aggregates on stdout as JSON or CSV. */
+async function reportCommand(opts: { by: string; format: string; includeDismissed?: boolean }, flags: GlobalFlags): Promise<void> {
+  if (!["party", "publisher", "rule"].includes(opts.by)) throw new UsageError(`--by: expected party, publisher or rule, got ${opts.by}`);
+  if (!["json", "csv"].includes(opts.format)) throw new UsageError(`--format: expected json or csv, got ${opts.format}`);
+  const ctx = makeCtx(flags);
+  await withStore(ctx, async (store) => {
+    const rows = await violationReport(store.db, { by: opts.by as ReportBy, includeDismissed: opts.includeDismissed ?? false });
+    if (opts.format === "json") process.stdout.write(JSON.stringify(rows, null, 2) + "\n");
+    else process.stdout.write(stringify(rows, { header: true, columns: ["key", "ads", "political", "violations", "critical", "high", "medium", "low", "info"] }));
+  });
+}
+
+/** Registers import, classify and report. */
+export function registerDataCommands(program: Command, flags: () => GlobalFlags): void {
+  program.command("import").description("read ads as JSON lines, store them and classify them")
+    .requiredOption("--input <file>", "JSON lines file, or - for stdin")
+    .option("--now <iso>", "the date-time to judge against (default: now)")
+    .action((o) => importCommand(o, flags()));
+  program.command("classify").description("classify JSON lines offline (one verdict per line), or re-classify the stored ads")
+    .option("--input <file>", "JSON lines file, or - for stdin; without it, re-classify the store")
+    .option("--output <file>", "where verdicts go (default stdout)")
+    .option("--now <iso>", "the date-time to judge against (default: now)")
+    .action((o) => classifyCommand(o, flags()));
+  program.command("report").description("violation aggregates on stdout")
+    .option("--by <what>", "party, publisher or rule", "party")
+    .option("--format <fmt>", "json or csv", "json")
+    .option("--include-dismissed", "count findings a reviewer dismissed")
+    .action((o) => reportCommand(o, flags()));
+}
