@@ -60,6 +60,8 @@ function parseLine<T>(bytes: Buffer, line: number, schema: z.ZodType<T>, decoder
   } catch (err) {
     throw new InputError(`line ${line}: not valid JSON (${(err as Error).message})`, { line }, { cause: err });
   }
+  const problem = inspectValue(json);
+  if (problem) throw new InputError(`line ${line}: field "${problem.field}": ${problem.message}`, { line, field: problem.field });
   const r = schema.safeParse(json);
   if (!r.success) {
     const issue = r.error.issues[0];
@@ -67,4 +69,25 @@ function parseLine<T>(bytes: Buffer, line: number, schema: z.ZodType<T>, decoder
     throw new InputError(`line ${line}: field "${field}": ${issue?.message ?? "invalid"}`, { line, field });
   }
   return r.data;
+}
+
+/** Deepest nesting accepted in an input record: deeper is hostile, and would make later walks overflow. */
+export const MAX_DEPTH = 64;
+
+/** Walks a parsed value without recursion: refuses NUL characters (Postgres text cannot hold them) and excessive nesting. */
+function inspectValue(root: unknown): { field: string; message: string } | null {
+  const stack: Array<{ v: unknown; path: string; depth: number }> = [{ v: root, path: "", depth: 0 }];
+  while (stack.length) {
+    const { v, path, depth } = stack.pop()!;
+    if (typeof v === "string") {
+      if (v.includes("\u0000")) return { field: path || "(record)", message: "contains a NUL character" };
+    } else if (v && typeof v === "object") {
+      if (depth >= MAX_DEPTH) return { field: path || "(record)", message: `nested deeper than ${MAX_DEPTH} levels` };
+      for (const [k, child] of Object.entries(v)) {
+        if (k.includes("\u0000")) return { field: path || "(record)", message: "a key contains a NUL character" };
+        stack.push({ v: child, path: path ? `${path}.${k}` : k, depth: depth + 1 });
+      }
+    }
+  }
+  return null;
 }
