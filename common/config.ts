@@ -23,7 +23,9 @@ export interface Config {
 
 /** Reads and validates the environment; a bad value is a usage error that names the variable. */
 export function readConfig(env: NodeJS.ProcessEnv, flags: { dataDir?: string | undefined }): Config {
-  const parsed = envSchema.safeParse(env);
+  // An empty variable counts as unset (shells and CI often export VAR="").
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = envSchema.safeParse(present);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new UsageError(`environment variable ${String(issue?.path[0])}: ${issue?.message}`);
