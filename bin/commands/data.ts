@@ -2,12 +2,13 @@ import { createWriteStream, renameSync, rmSync } from "node:fs";
 import { once } from "node:events";
 import type { Command } from "commander";
 import { stringify } from "csv-stringify/sync";
-import { adInputSchema, type AdInput } from "../../common/ad-input.js";
-import { InputError, UsageError } from "../../common/errors.js";
+import { adInputSchema } from "../../common/ad-input.js";
+import { UsageError } from "../../common/errors.js";
 import { readJsonLines } from "../../common/jsonl.js";
 import { defaultActorRegistry } from "../../classifier/actors.js";
 import { classify } from "../../classifier/classify.js";
-import { importAds } from "../../store/queries/ads.js";
+import { importAdStream } from "../../store/queries/ads.js";
+import { progressReporter } from "../pipeline/progress.js";
 import { violationReport, type ReportBy } from "../../store/queries/reports.js";
 import { makeCtx, withStore, type GlobalFlags } from "../context.js";
 import { classifyStored } from "../pipeline/classify-stored.js";
@@ -20,23 +21,22 @@ function parseNow(s: string | undefined): Date {
   return d;
 }
 
-/** `polad import`: validates every line first (nothing is written if any line is bad), then stores and classifies. */
-async function importCommand(opts: { input: string; now?: string }, flags: GlobalFlags): Promise<void> {
+/** `polad import`: streams and validates lines into one transaction (a bad line anywhere writes nothing), then classifies. */
+async function importCommand(opts: { input: string; now?: string; classify?: boolean }, flags: GlobalFlags): Promise<void> {
   const ctx = makeCtx(flags);
   const now = parseNow(opts.now);
-  const ads: AdInput[] = [];
-  const seen = new Map<string, number>();
-  for await (const { line, value } of readJsonLines(openInput(opts.input), adInputSchema)) {
-    const key = `${value.source}\u0000${value.id}`;
-    const prev = seen.get(key);
-    if (prev !== undefined) throw new InputError(`line ${line}: field "id": duplicate of line ${prev} (same source and id)`, { line, field: "id" });
-    seen.set(key, line);
-    ads.push(value);
-  }
+  const input = openInput(opts.input);
   await withStore(ctx, async (store) => {
-    await importAds(store.db, ads, now);
+    const progress = progressReporter("imported");
+    const lines = readJsonLines(input, adInputSchema);
+    const ads = (async function* () {
+      for await (const { value } of lines) yield value;
+    })();
+    const n = await importAdStream(store.db, ads, { now, onProgress: progress });
+    process.stdout.write(`imported ${n} ads\n`);
+    if (opts.classify === false) return;
     const t = await classifyStored(store, { now, log: ctx.log });
-    process.stdout.write(`imported ${ads.length} ads; ${t.ads} classified, ${t.political} political, ${t.findings} findings\n`);
+    process.stdout.write(`classified ${t.ads} ads: ${t.political} political, ${t.findings} findings\n`);
   });
 }
 
@@ -93,6 +93,7 @@ export function registerDataCommands(program: Command, flags: () => GlobalFlags)
   program.command("import").description("read ads as JSON lines, store them and classify them")
     .requiredOption("--input <file>", "JSON lines file, or - for stdin")
     .option("--now <iso>", "the date-time to judge against (default: now)")
+    .option("--no-classify", "store only; classify later with `polad classify`")
     .action((o) => importCommand(o, flags()));
   program.command("classify").description("classify JSON lines offline (one verdict per line), or re-classify the stored ads")
     .option("--input <file>", "JSON lines file, or - for stdin; without it, re-classify the store")

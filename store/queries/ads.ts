@@ -44,50 +44,91 @@ export async function archiveNotice(tx: Tx, n: FetchedNotice): Promise<number> {
 
 /** Inserts or refreshes one ad (dedup on source + external id); first/last seen widen, never shrink. */
 export async function upsertAd(tx: Tx, ad: AdInput, noticeId: number | null, seenAt: string): Promise<number> {
-  const pid = await publisherId(tx, ad.publisher);
-  const extra: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(ad)) if (!KNOWN.has(k)) extra[k] = v;
-  const first = ad.first_seen ?? seenAt;
-  const last = ad.last_seen ?? seenAt;
-  const values = {
-    source: ad.source, external_id: ad.id, publisher_id: pid, sponsor: ad.sponsor ?? null, text: ad.text ?? null,
-    html: ad.html ?? null, label: ad.label ?? null, notice_url: ad.notice_url ?? null, notice_id: noticeId,
-    notice_inline: ad.notice === undefined || ad.notice === null ? null : JSON.stringify(ad.notice),
-    notice_status: ad.notice_status ?? null, targeting: ad.targeting ? JSON.stringify(ad.targeting) : null,
-    extra: JSON.stringify(extra), country: ad.country, content_hash: contentHash(ad), first_seen_at: first, last_seen_at: last,
-  };
+  const values = adValues(ad, await publisherId(tx, ad.publisher), noticeId, seenAt);
   const row = await tx
     .insertInto("ad")
     .values(values)
     .onConflict((oc) =>
-      oc.columns(["source", "external_id"]).doUpdateSet((eb) => ({
+      oc.columns(["source", "external_id"]).doUpdateSet({
         ...values,
         notice_id: sql`coalesce(excluded.notice_id, ad.notice_id)`,
         first_seen_at: sql`least(ad.first_seen_at, excluded.first_seen_at)`,
         last_seen_at: sql`greatest(ad.last_seen_at, excluded.last_seen_at)`,
-        publisher_id: eb.ref("excluded.publisher_id"),
-      })),
+      }),
     )
     .returning("id")
     .executeTakeFirstOrThrow();
   return Number(row.id);
 }
 
-/** Imports validated ads in one transaction: all rows or none. Returns the ad ids in input order. */
-export async function importAds(db: Kysely<Database>, ads: AdInput[], now: Date): Promise<number[]> {
+/** Rows written per multi-row statement during import. */
+export const IMPORT_BATCH = 1000;
+
+function adValues(ad: AdInput, publisherId: number, noticeId: number | null, seenAt: string) {
+  const extra: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(ad)) if (!KNOWN.has(k)) extra[k] = v;
+  return {
+    source: ad.source, external_id: ad.id, publisher_id: publisherId, sponsor: ad.sponsor ?? null, text: ad.text ?? null,
+    html: ad.html ?? null, label: ad.label ?? null, notice_url: ad.notice_url ?? null, notice_id: noticeId,
+    notice_inline: ad.notice === undefined || ad.notice === null ? null : JSON.stringify(ad.notice),
+    notice_status: ad.notice_status ?? null, targeting: ad.targeting ? JSON.stringify(ad.targeting) : null,
+    extra: JSON.stringify(extra), country: ad.country, content_hash: contentHash(ad), first_seen_at: ad.first_seen ?? seenAt, last_seen_at: ad.last_seen ?? seenAt,
+  };
+}
+
+async function importBatch(tx: Tx, batch: AdInput[], seenAt: string): Promise<void> {
+  // A later line with the same source and id replaces an earlier one (upsert semantics), also within a batch.
+  const unique = [...new Map(batch.map((a) => [`${a.source}\u0000${a.id}`, a])).values()];
+  const names = [...new Set(unique.map((a) => a.publisher))];
+  const pubs = await tx.insertInto("publisher").values(names.map((name) => ({ name }))).onConflict((oc) => oc.column("name").doUpdateSet((eb) => ({ name: eb.ref("excluded.name") }))).returning(["id", "name"]).execute();
+  const pid = new Map(pubs.map((p) => [p.name, Number(p.id)]));
+  const rows = await tx
+    .insertInto("ad")
+    .values(unique.map((a) => adValues(a, pid.get(a.publisher)!, null, seenAt)))
+    .onConflict((oc) =>
+      oc.columns(["source", "external_id"]).doUpdateSet((eb) => ({
+        publisher_id: eb.ref("excluded.publisher_id"), sponsor: eb.ref("excluded.sponsor"), text: eb.ref("excluded.text"), html: eb.ref("excluded.html"),
+        label: eb.ref("excluded.label"), notice_url: eb.ref("excluded.notice_url"), notice_inline: eb.ref("excluded.notice_inline"),
+        notice_status: eb.ref("excluded.notice_status"), targeting: eb.ref("excluded.targeting"), extra: eb.ref("excluded.extra"),
+        country: eb.ref("excluded.country"), content_hash: eb.ref("excluded.content_hash"),
+        first_seen_at: sql`least(ad.first_seen_at, excluded.first_seen_at)`, last_seen_at: sql`greatest(ad.last_seen_at, excluded.last_seen_at)`,
+      })),
+    )
+    .returning(["id", "last_seen_at"])
+    .execute();
+  await tx
+    .insertInto("observation")
+    .values(rows.map((r) => ({ ad_id: Number(r.id), crawl_run_id: null, seen_at: r.last_seen_at, page_url: "", frame_chain: "[]", label_styles: "[]", links: "[]" })))
+    .onConflict((oc) => oc.columns(["ad_id", "crawl_run_id", "page_url"]).doUpdateSet({ seen_at: sql`greatest(observation.seen_at, excluded.seen_at)` }))
+    .execute();
+}
+
+/**
+ * Streams validated ads into the store in one transaction, in multi-row batches: a bad line
+ * anywhere (the iterator throws) rolls back everything, and memory stays flat as input grows.
+ */
+export async function importAdStream(db: Kysely<Database>, ads: AsyncIterable<AdInput> | Iterable<AdInput>, o: { now: Date; onProgress?: (n: number) => void }): Promise<number> {
+  const seenAt = o.now.toISOString();
   return db.transaction().execute(async (tx) => {
-    const ids: number[] = [];
-    for (const ad of ads) {
-      const id = await upsertAd(tx, ad, null, now.toISOString());
-      await tx
-        .insertInto("observation")
-        .values({ ad_id: id, crawl_run_id: null, seen_at: ad.last_seen ?? now.toISOString(), page_url: "", frame_chain: "[]", label_styles: "[]", links: "[]" })
-        .onConflict((oc) => oc.columns(["ad_id", "crawl_run_id", "page_url"]).doUpdateSet({ seen_at: sql`greatest(observation.seen_at, excluded.seen_at)` }))
-        .execute();
-      ids.push(id);
+    let batch: AdInput[] = [];
+    let n = 0;
+    for await (const ad of ads) {
+      batch.push(ad);
+      if (batch.length >= IMPORT_BATCH) {
+        await importBatch(tx, batch, seenAt);
+        n += batch.length;
+        batch = [];
+        o.onProgress?.(n);
+      }
     }
-    return ids;
+    if (batch.length) await importBatch(tx, batch, seenAt);
+    return n + batch.length;
   });
+}
+
+/** Imports a list of validated ads in one transaction (all or nothing). */
+export async function importAds(db: Kysely<Database>, ads: AdInput[], now: Date): Promise<void> {
+  await importAdStream(db, ads, { now });
 }
 
 /** What saveCapture wrote, for progress and tests. */
