@@ -78,3 +78,41 @@ export function extractHrefs(html: string, limit = 200): string[] {
 export function looksLikeHtml(input: string): boolean {
   return /<(?:html|body|div|p|span|table|a|dl|head|meta|section|article)\b/i.test(input.slice(0, 5000));
 }
+
+const SPECIAL_FOLD: Record<string, string> = {
+  "ß": "s", "ł": "l", "Ł": "l", "ø": "o", "Ø": "o", "đ": "d", "Đ": "d", "ħ": "h", "Ħ": "h", "æ": "a", "Æ": "a", "œ": "o",
+  "\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-", "\u00a0": " ", "ı": "i",
+};
+
+/**
+ * Like foldText but keeps every UTF-16 position (one output unit per input unit, whitespace not collapsed),
+ * so that a match found in the folded text can be sliced out of the original with the same indices.
+ */
+export function foldSameLength(input: string): string {
+  let out = "";
+  for (let i = 0; i < input.length; i++) {
+    const ch = input[i] as string;
+    const code = ch.charCodeAt(0);
+    if (code < 0x80) {
+      out += code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : ch;
+      continue;
+    }
+    if (code >= 0xd800 && code <= 0xdfff) {
+      out += ch;
+      continue;
+    }
+    const special = SPECIAL_FOLD[ch];
+    if (special !== undefined) {
+      out += special;
+      continue;
+    }
+    const base = (ch.normalize("NFD")[0] ?? ch).toLowerCase();
+    out += base.length === 1 ? base : ch;
+  }
+  return out;
+}
+
+/** Build a case-folded, Unicode-aware regex that matches `fragment` only as whole words. */
+export function phraseRegex(fragment: string, flags = "gu"): RegExp {
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${fragment})(?![\\p{L}\\p{N}])`, flags);
+}

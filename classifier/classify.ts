@@ -1,0 +1,109 @@
+import type { AdInput } from "../common/ad-input.js";
+import type { LabelStyle } from "../common/capture.js";
+import type { Verdict } from "../common/verdict.js";
+import { type ActorRegistry, defaultActorRegistry } from "./actors.js";
+import { detectLabel } from "./label.js";
+import { extractHrefs, htmlToText } from "./normalize.js";
+import { type NoticeFacts, parseNotice } from "./notice.js";
+import { assessPolitical } from "./political.js";
+import type { AdFacts } from "./rules/facts.js";
+import { RULE_CHECKS } from "./rules/index.js";
+import { EU_EEA } from "./rules/signal-rules.js";
+
+/** Version of the rule set stamped on every verdict; bump when rules or thresholds change. */
+export const RULE_SET_VERSION = "2026.12.0";
+
+/** Date from which the Regulation's Chapter II-III duties apply (Art. 30(2)). */
+export const OBLIGATIONS_FROM = new Date("2025-10-10T00:00:00Z");
+
+/** What classify() needs besides the ad: the clock reading and optional registry and label style facts. */
+export interface ClassifyContext {
+  now: Date;
+  actors?: ActorRegistry;
+  labelStyles?: LabelStyle[];
+}
+
+/**
+ * Judge one ad: is it political advertising (Art. 3(2)), and which TTPA duties does it break.
+ * Pure and deterministic: the same ad and context give the same verdict.
+ */
+export function classify(ad: AdInput, ctx: ClassifyContext): Verdict {
+  const facts = gatherFacts(ad, ctx);
+  const p = facts.political;
+  const inEu = EU_EEA.has(ad.country.toUpperCase());
+  const reasons = [...p.reasons];
+  if (p.political && !facts.obligationsApply) reasons.push("TTPA labelling and notice duties apply to ads seen from 10 October 2025 (Art. 30(2)); this ad was seen earlier");
+  if (p.political && !inEu) reasons.push(`country ${ad.country} is outside the EU/EEA: TTPA duties not checked`);
+  const findings = p.political
+    ? RULE_CHECKS.filter((r) => (r.scope === "ttpa" ? facts.obligationsApply && inEu : inEu))
+        .map((r) => r.check(facts))
+        .filter((f) => f !== null)
+    : [];
+  return { id: ad.id, political: p.political, score: p.score, decision: p.decision, reasons, party: p.party, findings, ruleSet: RULE_SET_VERSION };
+}
+
+function gatherFacts(ad: AdInput, ctx: ClassifyContext): AdFacts {
+  const actors = ctx.actors ?? defaultActorRegistry();
+  const htmlText = ad.html ? htmlToText(ad.html) : "";
+  const hrefs = ad.html ? extractHrefs(ad.html) : [];
+  const body = [ad.text ?? "", htmlText].filter((s) => s.length > 0).join("\n");
+  const labelGiven = typeof ad.label === "string" && ad.label.trim().length > 0;
+  const labelText = labelGiven ? (ad.label as string) : body;
+  const label = detectLabel(labelGiven ? `${ad.label}\n${htmlText}` : body, hrefs);
+  const notice = readNotice(ad);
+  const contentText = [body, notice?.adMessage ?? ""].join("\n");
+  const political = assessPolitical({
+    text: contentText,
+    names: [ad.sponsor, ...pageNames(ad)].filter((n): n is string => typeof n === "string" && n.trim().length > 0),
+    actors,
+    selfDeclared: label.statement !== null || notice?.isNotice === true,
+    editorial: ad.editorial === true,
+  });
+  const seenAt = seenDate(ad, ctx.now);
+  return {
+    ad, label, labelText, notice, political, actors, labelStyles: ctx.labelStyles,
+    targetingUsed: targetingUsed(ad.targeting) || notice?.targetingUsed === true,
+    electionLink: label.election ?? notice?.election ?? political.electionCue,
+    seenAt,
+    obligationsApply: seenAt.getTime() >= OBLIGATIONS_FROM.getTime(),
+  };
+}
+
+function readNotice(ad: AdInput): NoticeFacts | null {
+  if (ad.notice == null) return null;
+  if (typeof ad.notice === "string" && ad.notice.trim() === "") return null;
+  const contentType = typeof ad.notice_content_type === "string" ? ad.notice_content_type : null;
+  return parseNotice(ad.notice, contentType);
+}
+
+function pageNames(ad: AdInput): unknown[] {
+  return [ad.page_name, ad.advertiser, ad.advertiser_name, ad.page];
+}
+
+// The latest sighting decides: an ad first seen before a deadline but still running after it is judged as running.
+function seenDate(ad: AdInput, now: Date): Date {
+  for (const s of [ad.last_seen, ad.first_seen]) {
+    if (s) return new Date(s);
+  }
+  return now;
+}
+
+const NO_TARGETING = /^(none|geen|no|false|nee|n\/?a|keine?|aucun)$/i;
+
+/** True when the ad's targeting data shows that targeting or ad-delivery techniques were used. */
+export function targetingUsed(targeting: Record<string, unknown> | null | undefined): boolean {
+  if (!targeting) return false;
+  for (const key of ["used", "targeted", "targeting", "targeting_used"]) {
+    const v = targeting[key];
+    if (typeof v === "boolean") return v;
+  }
+  return Object.values(targeting).some(meaningful);
+}
+
+function meaningful(v: unknown): boolean {
+  if (v === null || v === undefined || v === false) return false;
+  if (typeof v === "string") return v.trim() !== "" && !NO_TARGETING.test(v.trim());
+  if (Array.isArray(v)) return v.some(meaningful);
+  if (typeof v === "object") return Object.values(v as Record<string, unknown>).some(meaningful);
+  return true;
+}

@@ -1,0 +1,58 @@
+import { ELECTION_PHRASES } from "./label-lexicon.js";
+import { foldSameLength, phraseRegex } from "./normalize.js";
+
+/** One text cue for Art. 3(2)(b) (liable and designed to influence a vote or a legislative process) or an exclusion. */
+export interface Cue {
+  id: string;
+  /** Added to the political log-odds; negative for exclusions and commercial signals. */
+  weight: number;
+  explain: string;
+  re: RegExp;
+}
+
+/** Limb (b) cues and their weights, tuned by hand on the real Dutch, German and English examples. */
+export const POLITICAL_CUES: readonly Cue[] = [
+  {
+    id: "vote-call",
+    weight: 2.5,
+    explain: "calls on people to vote",
+    re: phraseRegex(
+      "stem (op|voor|tegen|lijst|nu|ook|\\p{L}+ op|\\d{1,2} (maart|november|oktober|juni|mei))|ga stemmen|breng je stem uit|(jouw|je|uw) stem (telt|voor)|vote (for|yes|no|on|early)|go vote|cast your (vote|ballot)|(wahlen sie|wahlt|whlt)|zweitstimme|erststimme|beide stimmen|votez( pour)?|votate|votad",
+      "u",
+    ),
+  },
+  { id: "election", weight: 1.5, explain: "names an election, referendum or legislative process", re: phraseRegex(ELECTION_PHRASES.filter((p) => p !== "bill").join("|"), "u") },
+  { id: "list-number", weight: 2.5, explain: "gives a ballot list number or list position", re: phraseRegex("lijst ?\\d{1,2}|lijsttrekker|nummer \\d{1,2} op de lijst|listenplatz|spitzenkandidat(in)?|tete de liste", "u") },
+  {
+    id: "legislative",
+    weight: 1.2,
+    explain: "refers to a bill, parliament, council or other decision-maker",
+    re: phraseRegex(
+      "wetsvoorstel|wetgeving|tweede kamer|eerste kamer|kamerleden?|kamerlid|gemeenteraad|raadslid|raadsleden|wethouder|provinciale staten|coalitie|partijprogramma|verkiezingsprogramma|motie|kabinet|bundestag|landtag|gesetz(entwurf)?|abgeordnete[nr]?|congress|senate|legislation|parliament|assemblee nationale|parlement|proposition de loi|kandida(a)?t(en)?|candidates?|kandidat(in|en)?",
+      "u",
+    ),
+  },
+  { id: "petition", weight: 1.0, explain: "asks people to sign or act towards decision-makers", re: phraseRegex("teken (de|onze) petitie|sign (the|our) petition|petition (unterschreiben|unterzeichnen)|bel je kamerlid|call your (representative|senator|mp)|schrijf (je|uw) kamerlid", "u") },
+];
+
+/** Signals that a vote call is commercial or that the ad sells something (Art. 3(2): purely commercial). */
+export const COMMERCIAL_CUES: readonly Cue[] = [
+  { id: "commercial-vote", weight: -5, explain: "the vote is for a product or favourite, not an election", re: phraseRegex("(stem|vote|stimme|votez)[^.!?\\n]{0,40}(favoriet\\p{L}*|favou?rite|lievelings\\p{L}*|lieblings\\p{L}*|prefere\\p{L}*|smaak|flavou?r|pizza|product|gerecht|recept|song|liedje|winnaar van|finalist)", "u") },
+  { id: "shop", weight: -1.2, explain: "sells a product (price, order, discount)", re: phraseRegex("bestel (nu|vandaag|online)|shop (nu|now)|korting|gratis verzending|in de winkel|buy now|free shipping|% off|jetzt (kaufen|bestellen)|rabatt|versandkostenfrei|achetez|livraison gratuite", "u") },
+];
+
+/** Official how-to-vote information (Art. 3(2)(i) exclusion) and public-authority senders (exclusion ii). */
+export const OFFICIAL_VOTE_INFO = phraseRegex("stempas|stemlocatie|stembureau|neem (je|uw) (id|identiteitsbewijs|legitimatie)|identiteitsbewijs mee|iedereen (mag|kan) stemmen|kiezerspas|volmacht|briefstemmen|polling (station|place)|register to vote|wahlbenachrichtigung|wahllokal|briefwahl|bureau de vote", "u");
+export const PUBLIC_AUTHORITY = phraseRegex("gemeente|provincie|ministerie|rijksoverheid|kiesraad|waterschap|overheid|government|bundesregierung|stadt|ville de|prefecture|electoral commission", "u");
+
+/** The cues that fire in a text, each with the matched words (bounded input). */
+export function matchCues(text: string, cues: readonly Cue[]): Array<{ cue: Cue; match: string }> {
+  const original = text.slice(0, 100_000);
+  const folded = foldSameLength(original);
+  const out: Array<{ cue: Cue; match: string }> = [];
+  for (const cue of cues) {
+    const m = cue.re.exec(folded);
+    if (m) out.push({ cue, match: original.slice(m.index, m.index + m[0].length) });
+  }
+  return out;
+}

@@ -1,0 +1,45 @@
+import { foldText } from "../normalize.js";
+import { TEXT_MODEL } from "./weights.js";
+
+/** A logistic-regression text model over word features (see train.ts): bias plus one weight per known token. */
+export interface TextModel {
+  version: string;
+  bias: number;
+  weights: Readonly<Record<string, number>>;
+  /** Provenance of the training data, shipped with the weights. */
+  trainedOn: string;
+}
+
+/** Score and the features that pushed it most, for the verdict's reasons. */
+export interface TextScore {
+  logit: number;
+  probability: number;
+  top: Array<{ feature: string; weight: number }>;
+}
+
+const STOP = new Set(["de", "het", "een", "en", "van", "in", "op", "te", "the", "and", "of", "to", "a", "der", "die", "das", "und", "le", "la", "les", "et"]);
+
+/** Tokenise like the trainer: folded words of 2–30 letters/digits, URLs and stop words removed, each token once. */
+export function tokenize(text: string): string[] {
+  const folded = foldText(text.slice(0, 20_000)).replace(/https?:\/\/\S+|www\.\S+/g, " ");
+  const out = new Set<string>();
+  for (const m of folded.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'-]{1,29}/gu)) {
+    const t = m[0].replace(/['-]+$/, "");
+    if (t.length >= 2 && !STOP.has(t) && !/^\d+$/.test(t)) out.add(t);
+  }
+  return [...out];
+}
+
+/** Score a text with a model (the shipped one by default). Deterministic; ties in `top` break alphabetically. */
+export function scoreText(text: string, model: TextModel = TEXT_MODEL): TextScore {
+  let logit = model.bias;
+  const contributions: Array<{ feature: string; weight: number }> = [];
+  for (const token of tokenize(text)) {
+    const w = model.weights[token];
+    if (w === undefined) continue;
+    logit += w;
+    contributions.push({ feature: token, weight: w });
+  }
+  contributions.sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight) || (a.feature < b.feature ? -1 : 1));
+  return { logit, probability: 1 / (1 + Math.exp(-logit)), top: contributions.slice(0, 5) };
+}

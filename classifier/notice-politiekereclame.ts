@@ -1,0 +1,57 @@
+import type { NoticeFacts } from "./notice.js";
+import { EMPTY_VALUE, OUTSIDE_EU } from "./notice-lexicon.js";
+import { foldText } from "./normalize.js";
+
+/** True when a JSON object has the politiekereclame.nl statement shape (opdrachtgever_* fields). */
+export function isPolitiekeReclameStatement(obj: Record<string, unknown>): boolean {
+  return "opdrachtgever_naam_organisatie" in obj || "campagne_periode_startdatum" in obj;
+}
+
+function str(obj: Record<string, unknown>, key: string): string | null {
+  const v = obj[key];
+  if (typeof v !== "string" && typeof v !== "number") return null;
+  const s = String(v).trim().slice(0, 2000);
+  return EMPTY_VALUE.test(s) ? null : s;
+}
+
+function joinParts(...parts: Array<string | null>): string | null {
+  const present = parts.filter((p): p is string => p !== null);
+  return present.length > 0 ? present.join(", ") : null;
+}
+
+/** Map a politiekereclame.nl statement (public API JSON) onto the Art. 12(1) elements. */
+export function parsePolitiekeReclame(obj: Record<string, unknown>): NoticeFacts {
+  const targeting = str(obj, "gebruikte_targeting_techniek");
+  const origin = str(obj, "oorsprong_ontvangen_bedragen");
+  const start = str(obj, "campagne_periode_startdatum");
+  const end = str(obj, "campagne_periode_einddatum");
+  const paid = str(obj, "betaalde_media_waarde_euro");
+  const total = str(obj, "totale_waarde_campagne_euro");
+  const techniques = targeting ? foldText(targeting).split(/[,;]/).map((t) => t.trim()).filter((t) => t && t !== "geen") : [];
+  const facts: NoticeFacts = {
+    format: "politiekereclame",
+    isNotice: true,
+    title: str(obj, "name"),
+    sponsor: str(obj, "opdrachtgever_naam_organisatie"),
+    sponsorEmail: str(obj, "opdrachtgever_mailadres"),
+    sponsorAddress: joinParts(str(obj, "opdrachtgever_straat_huisnummer"), str(obj, "opdrachtgever_plaats")),
+    controller: str(obj, "gezaghebbende_naam_organisatie"),
+    payer: str(obj, "betalende_naam_organisatie"),
+    period: start || end ? { start, end } : null,
+    amounts: paid || total ? [paid && `betaalde media € ${paid}`, total && `totale campagne € ${total}`].filter(Boolean).join("; ") : null,
+    origin,
+    originOutsideEu: origin !== null && OUTSIDE_EU.test(foldText(origin)),
+    method: str(obj, "methode_waardebepaling_voordelen_natura"),
+    election: electionOf(str(obj, "theme")),
+    targeting,
+    targetingUsed: targeting === null ? null : techniques.length > 0,
+    adMessage: str(obj, "reclame_boodschap"),
+    found: [],
+  };
+  return facts;
+}
+
+// "Algemeen - beleid en maatschappelijke thema's" is politiekereclame.nl's theme for ads linked to no election.
+function electionOf(theme: string | null): string | null {
+  return theme && !/^algemeen/i.test(theme) ? theme : null;
+}

@@ -1,0 +1,97 @@
+import type { ActorMatch, ActorRegistry } from "./actors.js";
+import { COMMERCIAL_CUES, OFFICIAL_VOTE_INFO, POLITICAL_CUES, PUBLIC_AUTHORITY, matchCues } from "./cues.js";
+import { scoreText } from "./model/text-model.js";
+import { foldSameLength } from "./normalize.js";
+
+/** Score bands: at or above YES the ad is political, at or above REVIEW a human should look. */
+export const YES_THRESHOLD = 0.7;
+export const REVIEW_THRESHOLD = 0.4;
+
+/** Inputs to the Art. 3(2) decision. */
+export interface PoliticalInput {
+  text: string;
+  /** Sponsor and page/advertiser names (limb a). */
+  names: readonly string[];
+  actors: ActorRegistry;
+  /** The ad carries a political-ad label statement or a transparency notice: the sponsor itself declared it political. */
+  selfDeclared: boolean;
+  editorial: boolean;
+}
+
+/** Art. 3(2) decision with its evidence. */
+export interface PoliticalResult {
+  political: boolean;
+  score: number;
+  decision: "yes" | "review" | "no";
+  reasons: string[];
+  party: string | null;
+  actor: ActorMatch | null;
+  /** The text names an election or calls to vote (used for "where applicable" in Art. 11(1)(c)). */
+  electionCue: string | null;
+}
+
+const MODEL_CAP = 3;
+
+/**
+ * Decide whether an ad is political advertising: limb (a) actor match, limb (b) text cues and the statistical
+ * text model, minus the exclusions (official vote information, public authorities, editorial, commercial votes).
+ */
+export function assessPolitical(input: PoliticalInput): PoliticalResult {
+  const reasons: string[] = [];
+  const actor = firstActor(input);
+  const model = scoreText(input.text);
+  let logit = input.text.trim() ? Math.max(-MODEL_CAP, Math.min(MODEL_CAP, model.logit)) : -2;
+  if (model.top.length > 0) reasons.push(`text model p=${model.probability.toFixed(2)}: ${model.top.map((t) => `${t.feature} (${t.weight >= 0 ? "+" : ""}${t.weight.toFixed(2)})`).join(", ")}`);
+  if (actor) {
+    logit += actor.via === "pattern" ? 2 : 6;
+    reasons.push(`limb (a): "${actor.actor.name}" is a political actor (${actor.actor.kind}${actor.party ? `, ${actor.party}` : ""}, ${actor.via} match)`);
+  }
+  const hits = matchCues(input.text, [...POLITICAL_CUES, ...COMMERCIAL_CUES]);
+  const commercialVote = hits.some((h) => h.cue.id === "commercial-vote");
+  for (const { cue, match } of hits) {
+    if (commercialVote && cue.id === "vote-call") continue;
+    logit += cue.weight;
+    reasons.push(`${cue.weight > 0 ? "limb (b)" : "against"}: ${cue.explain} ("${match.slice(0, 60)}")`);
+  }
+  if (input.selfDeclared) {
+    logit += 3;
+    reasons.push("the ad carries a political-ad label or transparency notice");
+  }
+  const party = actor?.party ?? mentionedParty(input.text, input.actors);
+  const electionCue = hits.find((h) => h.cue.id === "election" || (h.cue.id === "vote-call" && !commercialVote))?.match ?? null;
+  return finish({ logit, reasons, party, actor, electionCue, input });
+}
+
+function finish(o: { logit: number; reasons: string[]; party: string | null; actor: ActorMatch | undefined; electionCue: string | null; input: PoliticalInput }): PoliticalResult {
+  let score = 1 / (1 + Math.exp(-o.logit));
+  const exclusion = exclusionFor(o.input, o.actor);
+  if (exclusion) {
+    score = Math.min(score, exclusion.cap);
+    o.reasons.push(exclusion.reason);
+  }
+  score = Math.round(score * 1000) / 1000;
+  const decision = score >= YES_THRESHOLD ? "yes" : score >= REVIEW_THRESHOLD ? "review" : "no";
+  return { political: decision === "yes", score, decision, reasons: o.reasons, party: o.party, actor: o.actor ?? null, electionCue: o.electionCue };
+}
+
+function exclusionFor(input: PoliticalInput, actor: ActorMatch | undefined): { cap: number; reason: string } | undefined {
+  if (input.editorial) return { cap: 0.2, reason: "excluded: editorial content (Art. 1(2))" };
+  if (actor) return undefined;
+  const authority = input.names.some((n) => PUBLIC_AUTHORITY.test(foldSameLength(n)));
+  if (!authority) return undefined;
+  if (OFFICIAL_VOTE_INFO.test(foldSameLength(input.text))) {
+    return { cap: 0.2, reason: "excluded: official information on how to vote from a public authority (Art. 3(2)(i))" };
+  }
+  return { cap: 0.6, reason: "review: sender is a public authority; official communication is excluded unless it is designed to influence a vote (Art. 3(2)(ii))" };
+}
+
+function firstActor(input: PoliticalInput): ActorMatch | undefined {
+  const matches = input.names.map((n) => input.actors.match(n)).filter((m): m is ActorMatch => m !== undefined);
+  return matches.find((m) => m.via !== "pattern") ?? matches[0];
+}
+
+// A party named in the text ("Stem VVD") gives the verdict a party even when the sponsor is unknown.
+function mentionedParty(text: string, actors: ActorRegistry): string | null {
+  const m = /(?:stem|vote|wählt|votez)\s+(?:op\s+|for\s+)?([\p{Lu}\d][\p{L}\d-]{1,20}(?:\s[\p{Lu}][\p{L}-]+){0,3})/u.exec(text.slice(0, 20_000));
+  return m?.[1] ? (actors.match(m[1])?.party ?? null) : null;
+}
