@@ -2,6 +2,7 @@ import type { Logger } from "pino";
 import { readConfig, type Config } from "../common/config.js";
 import { createLogger } from "../common/log.js";
 import { migrate, openStore, type Store } from "../store/db.js";
+import { withDbRetry } from "../store/retry.js";
 
 /** Global flags every command accepts. */
 export interface GlobalFlags { dataDir?: string }
@@ -18,7 +19,7 @@ export function makeCtx(flags: GlobalFlags): Ctx {
 export async function withStore<T>(ctx: Ctx, fn: (store: Store) => Promise<T>): Promise<T> {
   const store = await openStore({ databaseUrl: ctx.config.databaseUrl, dataDir: ctx.config.dataDir, evidenceDir: ctx.config.evidenceDir });
   try {
-    await migrate(store.db);
+    await withDbRetry("migrate", () => migrate(store.db), (attempt) => ctx.log.warn({ attempt }, "database unreachable; waiting"));
     return await fn(store);
   } finally {
     await store.close();

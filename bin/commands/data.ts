@@ -9,6 +9,7 @@ import { defaultActorRegistry } from "../../classifier/actors.js";
 import { classify } from "../../classifier/classify.js";
 import { importAdStream } from "../../store/queries/ads.js";
 import { progressReporter } from "../pipeline/progress.js";
+import { withDbRetry } from "../../store/retry.js";
 import { violationReport, type ReportBy } from "../../store/queries/reports.js";
 import { makeCtx, withStore, type GlobalFlags } from "../context.js";
 import { classifyStored } from "../pipeline/classify-stored.js";
@@ -25,14 +26,18 @@ function parseNow(s: string | undefined): Date {
 async function importCommand(opts: { input: string; now?: string; classify?: boolean }, flags: GlobalFlags): Promise<void> {
   const ctx = makeCtx(flags);
   const now = parseNow(opts.now);
-  const input = openInput(opts.input);
+  openInput(opts.input).destroy(); // fail on a missing file before opening the store
   await withStore(ctx, async (store) => {
     const progress = progressReporter("imported");
-    const lines = readJsonLines(input, adInputSchema);
-    const ads = (async function* () {
-      for await (const { value } of lines) yield value;
-    })();
-    const n = await importAdStream(store.db, ads, { now, onProgress: progress });
+    const once = () => {
+      const lines = readJsonLines(openInput(opts.input), adInputSchema);
+      const ads = (async function* () {
+        for await (const { value } of lines) yield value;
+      })();
+      return importAdStream(store.db, ads, { now, onProgress: progress });
+    };
+    // A file can be read again, so a server restart mid-import restarts the (rolled back) transaction.
+    const n = opts.input === "-" ? await once() : await withDbRetry("import", once, (attempt) => ctx.log.warn({ attempt }, "database unreachable; retrying import"));
     process.stdout.write(`imported ${n} ads\n`);
     if (opts.classify === false) return;
     const t = await classifyStored(store, { now, log: ctx.log });

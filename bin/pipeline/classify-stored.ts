@@ -4,6 +4,7 @@ import { classify } from "../../classifier/classify.js";
 import type { Store } from "../../store/db.js";
 import { listActors } from "../../store/queries/actors.js";
 import { listStoredAds, saveVerdicts } from "../../store/queries/verdicts.js";
+import { withDbRetry } from "../../store/retry.js";
 
 /** Re-classifies every stored ad in batches (keyset order) and stores verdicts and findings. */
 export async function classifyStored(store: Store, o: { now: Date; log: Logger }): Promise<{ ads: number; political: number; findings: number }> {
@@ -12,10 +13,15 @@ export async function classifyStored(store: Store, o: { now: Date; log: Logger }
   let afterId = 0;
   const totals = { ads: 0, political: 0, findings: 0 };
   for (;;) {
-    const batch = await listStoredAds(store.db, { afterId, limit: 500 });
+    const from = afterId;
+    // Each batch is read and written again after a server restart; saveVerdicts is idempotent.
+    const { batch, items } = await withDbRetry("classify", async () => {
+      const batch = await listStoredAds(store.db, { afterId: from, limit: 500 });
+      const items = batch.map((a) => ({ adId: a.adId, verdict: classify(a.input, { now: o.now, actors, labelStyles: a.labelStyles }) }));
+      await saveVerdicts(store.db, items);
+      return { batch, items };
+    }, (attempt) => o.log.warn({ attempt }, "database unreachable; retrying classification batch"));
     if (batch.length === 0) break;
-    const items = batch.map((a) => ({ adId: a.adId, verdict: classify(a.input, { now: o.now, actors, labelStyles: a.labelStyles }) }));
-    await saveVerdicts(store.db, items);
     for (const { verdict } of items) {
       totals.ads++;
       if (verdict.political) totals.political++;
