@@ -61,7 +61,7 @@ export function createMetaReplica(): Replica {
       const base = addrs[META_REPLICA_ID] ?? "";
       return {
         source: "meta-ad-library",
-        options: { seeds: [], apiBase: `${base}/v21.0`, token: SANDBOX_META_TOKEN, terms: META_PLAN.terms, pageIds: META_PLAN.pageIds, countries: META_PLAN.countries, limit: 4, throttleBaseMs: 200 },
+        options: { seeds: [], allowPrivate: true, apiBase: `${base}/v21.0`, token: SANDBOX_META_TOKEN, terms: META_PLAN.terms, pageIds: META_PLAN.pageIds, countries: META_PLAN.countries, limit: 4, throttleBaseMs: 200 },
       };
     },
   };
