@@ -79,6 +79,31 @@ export class ActorRegistry {
     }
   }
 
+  private mentionRe: RegExp | undefined;
+
+  /**
+   * The first party (or youth wing) named in free text, matched case-sensitively on its written forms so that
+   * "DENK" the party is found but "ik denk" is not. Bounded to the first 20 000 characters.
+   */
+  partyMentionedIn(text: string): Actor | undefined {
+    this.mentionRe ??= this.buildMentionRe();
+    const m = this.mentionRe.exec(text.slice(0, 20_000));
+    return m ? this.partyKeys.get(actorKey(m[0])) : undefined;
+  }
+
+  private buildMentionRe(): RegExp {
+    const forms = new Set<string>();
+    for (const row of this.rows) {
+      if (row.kind !== "party" && row.kind !== "youth-wing" && row.kind !== "european-party") continue;
+      for (const name of [row.name, ...(row.aliases ?? [])]) {
+        const key = actorKey(name);
+        if (name.length >= 2 && this.partyKeys.has(key) && !/^\d+$/.test(key)) forms.add(name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+      }
+    }
+    const alternatives = [...forms].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+    return new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join("|") || "(?!)"})(?![\\p{L}\\p{N}])`, "u");
+  }
+
   /** Resolve a sponsor or page name; undefined when it is not a known or recognisable political actor. */
   match(name: string | null | undefined): ActorMatch | undefined {
     if (!name) return undefined;

@@ -17,18 +17,18 @@ export const POLITICAL_CUES: readonly Cue[] = [
     weight: 2.5,
     explain: "calls on people to vote",
     re: phraseRegex(
-      "stem (op|voor|tegen|lijst|nu|ook|\\p{L}+ op|\\d{1,2} (maart|november|oktober|juni|mei))|ga stemmen|breng je stem uit|(jouw|je|uw) stem (telt|voor)|vote (for|yes|no|on|early)|go vote|cast your (vote|ballot)|(wahlen sie|wahlt|whlt)|zweitstimme|erststimme|beide stimmen|votez( pour)?|votate|votad",
+      "(?<=^|[.!?:\\n] ?)(stem|stim) [\\p{L}\\d]|stem (op|voor|tegen|lijst|nu|ook|\\p{L}+ op|\\d{1,2}|\\d{1,2} (maart|november|oktober|juni|mei))|ga stemmen|breng je stem uit|(jouw|je|uw) stem (telt|voor)|vote (for|yes|no|on|early)|go vote|cast your (vote|ballot)|(wahlen sie|wahlt|whlt)|zweitstimme|erststimme|beide stimmen|votez( pour)?|votate|votad",
       "u",
     ),
   },
-  { id: "election", weight: 1.5, explain: "names an election, referendum or legislative process", re: phraseRegex(ELECTION_PHRASES.filter((p) => p !== "bill").join("|"), "u") },
+  { id: "election", weight: 1.5, explain: "names an election, referendum or legislative process", re: phraseRegex([...ELECTION_PHRASES.filter((p) => p !== "bill"), "kieswijzer", "stemwijzer", "stemlokaal", "wahl-o-mat"].join("|"), "u") },
   { id: "list-number", weight: 2.5, explain: "gives a ballot list number or list position", re: phraseRegex("lijst ?\\d{1,2}|lijsttrekker|nummer \\d{1,2} op de lijst|listenplatz|spitzenkandidat(in)?|tete de liste", "u") },
   {
     id: "legislative",
     weight: 1.2,
     explain: "refers to a bill, parliament, council or other decision-maker",
     re: phraseRegex(
-      "wetsvoorstel|wetgeving|tweede kamer|eerste kamer|kamerleden?|kamerlid|gemeenteraad|raadslid|raadsleden|wethouder|provinciale staten|coalitie|partijprogramma|verkiezingsprogramma|motie|kabinet|bundestag|landtag|gesetz(entwurf)?|abgeordnete[nr]?|congress|senate|legislation|parliament|assemblee nationale|parlement|proposition de loi|kandida(a)?t(en)?|candidates?|kandidat(in|en)?",
+      "wetsvoorstel|wetgeving|den haag|politici|politiek|politieke agenda|beleidsmakers|tweede kamer|eerste kamer|kamerleden?|kamerlid|gemeenteraad|raadslid|raadsleden|wethouder|provinciale staten|coalitie|partijprogramma|verkiezingsprogramma|motie|kabinet|bundestag|landtag|gesetz(entwurf)?|abgeordnete[nr]?|congress|senate|senators?|governor|congressman|congresswoman|democrats|republicans|gop|white house|legislation|parliament|assemblee nationale|parlement|proposition de loi|kandida(a)?t(en)?|candidates?|kandidat(in|en)?",
       "u",
     ),
   },

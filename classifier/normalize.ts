@@ -53,6 +53,7 @@ export function htmlToText(html: string, max = 400_000): string {
   const text = bounded
     .replace(/<!--[\s\S]*?-->/g, " ")
     .replace(/<(script|style|noscript|template|svg)\b[\s\S]*?<\/\1\s*>/gi, " ")
+    .replace(/\s+/g, " ")
     .replace(BLOCK_TAGS, "\n")
     .replace(/<[^>]*>/g, " ");
   return decodeEntities(text)

@@ -1,6 +1,6 @@
 import type { ActorMatch, ActorRegistry } from "./actors.js";
 import { COMMERCIAL_CUES, OFFICIAL_VOTE_INFO, POLITICAL_CUES, PUBLIC_AUTHORITY, matchCues } from "./cues.js";
-import { scoreText } from "./model/text-model.js";
+import { guessLanguage, scoreText } from "./model/text-model.js";
 import { foldSameLength } from "./normalize.js";
 
 /** Score bands: at or above YES the ad is political, at or above REVIEW a human should look. */
@@ -40,7 +40,10 @@ export function assessPolitical(input: PoliticalInput): PoliticalResult {
   const reasons: string[] = [];
   const actor = firstActor(input);
   const model = scoreText(input.text);
-  let logit = input.text.trim() ? Math.max(-MODEL_CAP, Math.min(MODEL_CAP, model.logit)) : -2;
+  // The model saw 62 English texts and thousands of Dutch/German ones: trust it less outside nl/de.
+  const lang = guessLanguage(input.text);
+  const cap = lang === "nl" || lang === "de" ? MODEL_CAP : 1;
+  let logit = input.text.trim() ? Math.max(-cap, Math.min(cap, model.logit)) : -2;
   if (model.top.length > 0) reasons.push(`text model p=${model.probability.toFixed(2)}: ${model.top.map((t) => `${t.feature} (${t.weight >= 0 ? "+" : ""}${t.weight.toFixed(2)})`).join(", ")}`);
   if (actor) {
     logit += actor.via === "pattern" ? 2 : 6;
@@ -53,11 +56,16 @@ export function assessPolitical(input: PoliticalInput): PoliticalResult {
     logit += cue.weight;
     reasons.push(`${cue.weight > 0 ? "limb (b)" : "against"}: ${cue.explain} ("${match.slice(0, 60)}")`);
   }
+  const mentioned = input.actors.partyMentionedIn(input.text);
+  if (mentioned) {
+    logit += 1.5;
+    reasons.push(`limb (b): names the political party ${mentioned.party ?? mentioned.name}`);
+  }
   if (input.selfDeclared) {
     logit += 3;
     reasons.push("the ad carries a political-ad label or transparency notice");
   }
-  const party = actor?.party ?? mentionedParty(input.text, input.actors);
+  const party = actor?.party ?? mentioned?.party ?? null;
   const electionCue = hits.find((h) => h.cue.id === "election" || (h.cue.id === "vote-call" && !commercialVote))?.match ?? null;
   return finish({ logit, reasons, party, actor, electionCue, input });
 }
@@ -88,10 +96,4 @@ function exclusionFor(input: PoliticalInput, actor: ActorMatch | undefined): { c
 function firstActor(input: PoliticalInput): ActorMatch | undefined {
   const matches = input.names.map((n) => input.actors.match(n)).filter((m): m is ActorMatch => m !== undefined);
   return matches.find((m) => m.via !== "pattern") ?? matches[0];
-}
-
-// A party named in the text ("Stem VVD") gives the verdict a party even when the sponsor is unknown.
-function mentionedParty(text: string, actors: ActorRegistry): string | null {
-  const m = /(?:stem|vote|wählt|votez)\s+(?:op\s+|for\s+)?([\p{Lu}\d][\p{L}\d-]{1,20}(?:\s[\p{Lu}][\p{L}-]+){0,3})/u.exec(text.slice(0, 20_000));
-  return m?.[1] ? (actors.match(m[1])?.party ?? null) : null;
 }

@@ -43,3 +43,25 @@ export function scoreText(text: string, model: TextModel = TEXT_MODEL): TextScor
   contributions.sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight) || (a.feature < b.feature ? -1 : 1));
   return { logit, probability: 1 / (1 + Math.exp(-logit)), top: contributions.slice(0, 5) };
 }
+
+const FUNCTION_WORDS: Record<string, readonly string[]> = {
+  nl: ["het", "een", "niet", "voor", "met", "zijn", "wij", "ons", "onze", "ook", "maar", "je", "jouw", "dat", "deze", "wordt", "naar", "bij"],
+  de: ["der", "die", "das", "und", "nicht", "ist", "mit", "fur", "wir", "unsere", "auch", "sie", "auf", "ein", "eine", "wird", "zu", "bei"],
+  en: ["the", "and", "is", "not", "with", "for", "we", "our", "you", "your", "this", "that", "are", "will", "be", "to", "of", "from"],
+};
+
+/** A rough language guess from function words: the model is trained almost only on Dutch and German. */
+export function guessLanguage(text: string): "nl" | "de" | "en" | "other" {
+  const words = foldText(text.slice(0, 5000)).split(/[^\p{L}]+/u);
+  let best: "nl" | "de" | "en" | "other" = "other";
+  let bestCount = 1;
+  for (const [lang, list] of Object.entries(FUNCTION_WORDS)) {
+    const set = new Set(list);
+    const n = words.filter((w) => set.has(w)).length;
+    if (n > bestCount) {
+      best = lang as "nl" | "de" | "en";
+      bestCount = n;
+    }
+  }
+  return best;
+}
