@@ -3,11 +3,7 @@ import { join } from "node:path";
 import type { Command } from "commander";
 import { UsageError } from "../../common/errors.js";
 import { POLAD_VERSION } from "../../common/version.js";
-import { runCrawl } from "../../crawler/run.js";
-import { SOURCES } from "../../crawler/sources/index.js";
 import type { SourceOptions } from "../../crawler/source.js";
-import { serveDashboard } from "../../dashboard/server.js";
-import { startSandbox } from "../../sandbox/server.js";
 import { violationReport } from "../../store/queries/reports.js";
 import { makeCtx, withStore, type Ctx, type GlobalFlags } from "../context.js";
 import { classifyStored } from "../pipeline/classify-stored.js";
@@ -26,8 +22,11 @@ function chromiumOf(ctx: Ctx): string {
   return ctx.config.chromiumPath;
 }
 
+// Heavy modules (browser, sandbox, dashboard) load only in the commands that use them.
+
 /** Builds crawl plans from flags: `--seed` without `--source` means the generic publisher source. */
-export function plansFromFlags(o: { source: string[]; seed: string[]; term: string[]; apiBase?: string; allowPrivate?: boolean }, tokens: Ctx["config"]["tokens"]): Plan[] {
+export async function plansFromFlags(o: { source: string[]; seed: string[]; term: string[]; apiBase?: string; allowPrivate?: boolean }, tokens: Ctx["config"]["tokens"]): Promise<Plan[]> {
+  const { SOURCES } = await import("../../crawler/sources/index.js");
   for (const s of o.seed) {
     let u: URL;
     try {
@@ -50,6 +49,7 @@ export function plansFromFlags(o: { source: string[]; seed: string[]; term: stri
 }
 
 async function crawlAndClassify(ctx: Ctx, plans: Plan[], o: { maxPages: number; concurrency: number }, store: Parameters<Parameters<typeof withStore>[1]>[0]): Promise<void> {
+  const { runCrawl } = await import("../../crawler/run.js");
   const summary = await runCrawl({ store, plans, maxPages: o.maxPages, concurrency: o.concurrency, log: ctx.log, crawlerVersion: POLAD_VERSION, chromiumPath: chromiumOf(ctx) });
   process.stdout.write(`crawl: ${JSON.stringify(summary)}\n`);
   const t = await classifyStored(store, { now: new Date(), log: ctx.log });
@@ -58,7 +58,7 @@ async function crawlAndClassify(ctx: Ctx, plans: Plan[], o: { maxPages: number; 
 
 async function crawlCommand(o: { source: string[]; seed: string[]; term: string[]; apiBase?: string; allowPrivate?: boolean; maxPages?: string; concurrency?: string }, flags: GlobalFlags): Promise<void> {
   const ctx = makeCtx(flags);
-  const plans = plansFromFlags(o, ctx.config.tokens);
+  const plans = await plansFromFlags(o, ctx.config.tokens);
   const limits = { maxPages: positiveInt("--max-pages", o.maxPages, 200), concurrency: positiveInt("--concurrency", o.concurrency, 4) };
   await withStore(ctx, (store) => crawlAndClassify(ctx, plans, limits, store));
 }
@@ -71,6 +71,8 @@ async function demoCommand(o: { port?: string; maxPages?: string; exit?: boolean
   const ctx: Ctx = { ...base, config: { ...base.config, databaseUrl: undefined, dataDir, evidenceDir: undefined } };
   const port = o.port === undefined ? 8080 : Number(o.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port: expected 0-65535, got ${o.port}`);
+  const { startSandbox } = await import("../../sandbox/server.js");
+  const { serveDashboard } = await import("../../dashboard/server.js");
   const sandbox = await startSandbox();
   process.stderr.write(`sandbox: ${Object.entries(sandbox.addrs).map(([k, v]) => `${k}=${v}`).join(" ")}\n`);
   try {
@@ -96,6 +98,7 @@ async function serveCommand(o: { port?: string; host?: string }, flags: GlobalFl
   const ctx = makeCtx(flags);
   const port = o.port === undefined ? 8080 : Number(o.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port: expected 0-65535, got ${o.port}`);
+  const { serveDashboard } = await import("../../dashboard/server.js");
   await withStore(ctx, async (store) => {
     const dash = await serveDashboard({ store, log: ctx.log, host: o.host ?? "127.0.0.1", port });
     process.stdout.write(`dashboard: ${dash.url}\n`);

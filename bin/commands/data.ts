@@ -26,7 +26,7 @@ function parseNow(s: string | undefined): Date {
 async function importCommand(opts: { input: string; now?: string; classify?: boolean }, flags: GlobalFlags): Promise<void> {
   const ctx = makeCtx(flags);
   const now = parseNow(opts.now);
-  openInput(opts.input).destroy(); // fail on a missing file before opening the store
+  if (opts.input !== "-") openInput(opts.input).destroy(); // fail on a missing file before opening the store
   await withStore(ctx, async (store) => {
     const progress = progressReporter("imported");
     const once = () => {
@@ -74,7 +74,9 @@ async function classifyCommand(opts: { input?: string; output?: string; now?: st
     }
   } catch (err) {
     if (toFile) {
-      out.destroy();
+      // Let pending writes settle before removing the partial file: no half-written output is left.
+      out.end();
+      await once(out, "close").catch(() => undefined);
       rmSync(tmp, { force: true });
     }
     throw err;
