@@ -4,7 +4,7 @@ import { foldText } from "./normalize.js";
 
 /** True when a JSON object has the politiekereclame.nl statement shape (opdrachtgever_* fields). */
 export function isPolitiekeReclameStatement(obj: Record<string, unknown>): boolean {
-  return "opdrachtgever_naam_organisatie" in obj || "campagne_periode_startdatum" in obj;
+  return "opdrachtgever_naam_organisatie" in obj || "campagne_periode_startdatum" in obj || ("public_id" in obj && "theme" in obj);
 }
 
 function str(obj: Record<string, unknown>, key: string): string | null {

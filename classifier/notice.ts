@@ -37,7 +37,7 @@ const DATE = /\b(\d{4}-\d{2}-\d{2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|\d{1,2} (jan|
 const POSTCODE = /\b\d{4} ?[A-Z]{2}\b|\b\d{5} [A-ZÄÖÜ][a-zäöüß]+/;
 const LABELS = Object.entries(FIELD_LABELS).map(([element, list]) => ({
   element: element as Exclude<NoticeElement, "sponsorContact">,
-  re: new RegExp(`^\\s*(?:\\d+[.)]\\s*)?(?:${list.join("|")})(?![\\p{L}\\p{N}])\\s*(?:\\([^)]{0,40}\\))?\\s*[:\\-–]?\\s*`, "u"),
+  re: new RegExp(`^\\s*(?:\\d+[.)]\\s*)?(?:${list.join("|")})(?:\\s+(?:name|naam|naam organisatie|organisatie|organisation))?(?![\\p{L}\\p{N}])\\s*(?:\\([^)]{0,40}\\))?\\s*[:\\-–]?\\s*`, "u"),
 }));
 const ORDER: NoticeElement[] = ["sponsor", "sponsorContact", "sponsorAddress", "controller", "payer", "period", "amounts", "origin", "method", "election", "targeting", "notification"];
 
@@ -134,7 +134,9 @@ function labelledValues(lines: readonly string[]): Map<NoticeElement, string[]> 
       if (!m) continue;
       const inline = line.slice(m[0].length).trim();
       const value = inline || (lines[i + 1] ?? "").trim();
-      if (value && !EMPTY_VALUE.test(value) && !LABELS.some((l) => l.re.test(foldSameLength(value)) && value.length < 40)) {
+      // A next line that is itself a short field label means this label has no value.
+      const nextIsLabel = !inline && value.length < 40 && LABELS.some((l) => l.re.test(foldSameLength(value)));
+      if (value && !EMPTY_VALUE.test(value) && !nextIsLabel) {
         out.set(element, [...(out.get(element) ?? []), value.slice(0, 500)]);
       } else if (!out.has(element)) {
         out.set(element, []);
