@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import { Kysely, Migrator, PostgresDialect, type MigrationProvider } from "kysely";
+import { Kysely, Migrator, PostgresDialect, sql, type MigrationProvider } from "kysely";
 import { PGliteDialect } from "kysely-pglite-dialect";
 import pg from "pg";
 import { lockDataDir } from "./lock.js";
@@ -60,7 +60,11 @@ const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
 
 /** Brings the schema up to date; safe to run on every start and from two processes at once. */
 export async function migrate(db: Kysely<Database>): Promise<string[]> {
-  const migrator = new Migrator({ db, provider, migrationTableName: "polad_migration", migrationLockTableName: "polad_migration_lock" });
+  // Keep the bookkeeping tables in the schema the connection works in (search_path), so a store in
+  // its own schema is not confused by another polad's tables in public.
+  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+  const schema = rows[0]?.schema ?? "public";
+  const migrator = new Migrator({ db, provider, migrationTableSchema: schema, migrationTableName: "polad_migration", migrationLockTableName: "polad_migration_lock" });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw new Error("database migration failed", { cause: error });
   return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
