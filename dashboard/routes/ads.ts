@@ -66,7 +66,13 @@ function registerEvidence(app: FastifyInstance, d: Deps): void {
     if (!/^[0-9a-f]{64}$/.test(req.params.sha)) return reply.code(404).type("text/plain; charset=utf-8").send("not found");
     const file = await findArtefact(d.store.db, req.params.sha);
     if (!file) return reply.code(404).type("text/plain; charset=utf-8").send("not found");
-    const bytes = readArtefact(d.store.evidenceDir, file.path);
+    let bytes: Buffer;
+    try {
+      bytes = readArtefact(d.store.evidenceDir, file.path);
+    } catch (err) {
+      req.log.warn({ err, sha256: file.sha256 }, "evidence file refused or unreadable");
+      return reply.code(404).type("text/plain; charset=utf-8").send("not found");
+    }
     reply.header("cache-control", "private, max-age=86400, immutable");
     if (file.kind === "screenshot") return reply.type("image/png").send(bytes);
     if (file.kind === "html") {

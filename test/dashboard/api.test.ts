@@ -1,0 +1,82 @@
+import type { FastifyInstance } from "fastify";
+import pino from "pino";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDashboard } from "../../dashboard/server.js";
+import { EXPORT_LISTS } from "../../dashboard/export-rows.js";
+import { importAds } from "../../store/queries/ads.js";
+import { seedDashboard } from "../support/dashboard-seed.js";
+import { openTestStore, type TestStore } from "../support/store.js";
+
+let store: TestStore;
+let app: FastifyInstance;
+let ids: Map<string, number>;
+const EXTRA = 120;
+
+beforeAll(async () => {
+  store = await openTestStore();
+  ids = await seedDashboard(store);
+  // Many ads with the same last_seen: the order must still be stable (id breaks ties).
+  const same = "2026-01-15T00:00:00Z";
+  await importAds(store.db, Array.from({ length: EXTRA }, (_, i) => ({ id: `bulk-${i}`, source: "bulk", publisher: "bulk.example", text: `bulk ad ${i}`, country: "NL", first_seen: same, last_seen: same })), new Date(same));
+  app = await createDashboard({ store, log: pino({ level: "silent" }) });
+});
+afterAll(async () => {
+  await app?.close();
+  await store?.close();
+});
+
+const json = async <T>(url: string): Promise<T> => {
+  const r = await app.inject({ method: "GET", url });
+  expect(r.statusCode, url).toBe(200);
+  return JSON.parse(r.body) as T;
+};
+
+describe("JSON API", () => {
+  it("describes every list endpoint in the OpenAPI document", async () => {
+    const doc = await json<{ openapi: string; paths: Record<string, unknown> }>("/api/openapi.json");
+    expect(doc.openapi).toMatch(/^3\.1/);
+    for (const list of EXPORT_LISTS) {
+      expect(Object.keys(doc.paths)).toContain(`/api/${list}`);
+      await json(`/api/${list}`);
+    }
+    expect(Object.keys(doc.paths)).toContain("/api/ads/{id}");
+  });
+
+  it("returns one ad with its findings, sightings and notice fetches", async () => {
+    const r = await json<{ ad: { sponsor: string }; findings: Array<{ rule: string }>; sightings: unknown[]; notices: Array<{ status: number }> }>(`/api/ads/${ids.get("nu-2")}`);
+    expect(r.ad.sponsor).toBe("GroenLinks-PvdA");
+    expect(r.findings.map((f) => f.rule)).toEqual(["ttpa.12-1.notice-incomplete"]);
+    expect(r.sightings).toHaveLength(1);
+    expect(r.notices[0]?.status).toBe(200);
+    expect((await app.inject({ method: "GET", url: "/api/ads/0" })).statusCode).toBe(404);
+  });
+
+  it("pages through ads in a stable order with no overlap and no gaps", async () => {
+    const seen: number[] = [];
+    for (let page = 1; page <= 4; page++) {
+      const r = await json<{ rows: Array<{ id: number }> }>(`/api/ads?source=bulk&page=${page}`);
+      seen.push(...r.rows.map((x) => x.id));
+    }
+    expect(seen).toHaveLength(EXTRA);
+    expect(new Set(seen).size).toBe(EXTRA);
+    expect(seen).toEqual([...seen].sort((a, b) => b - a));
+  });
+
+  it("keeps the filters in the HTML pager links", async () => {
+    const r = await app.inject({ method: "GET", url: "/ads?source=bulk&q=bulk" });
+    expect(r.body).toContain('href="/ads?source=bulk&amp;q=bulk&amp;page=2"');
+    expect(r.body).toContain("(120)");
+  });
+
+  it("filters findings by severity and review status", async () => {
+    const high = await json<{ rows: Array<{ severity: string }> }>("/api/findings?severity=high");
+    expect(high.rows.length).toBe(4);
+    expect(high.rows.every((x) => x.severity === "high")).toBe(true);
+    expect((await json<{ rows: unknown[] }>("/api/findings?review=confirmed")).rows).toHaveLength(0);
+  });
+
+  it("reports political ads on banning platforms after the ban, per party", async () => {
+    const r = await json<{ rows: Array<Record<string, unknown>> }>("/api/enforcement");
+    expect(r.rows.map((x) => [x.platform, x.party, x.political_ads_after_ban]).sort()).toEqual([["Google", "VVD", 1], ["Meta", "PVV", 1]]);
+  });
+});
