@@ -110,19 +110,32 @@ async function importBatch(tx: Tx, batch: AdInput[], seenAt: string): Promise<vo
 export async function importAdStream(db: Kysely<Database>, ads: AsyncIterable<AdInput> | Iterable<AdInput>, o: { now: Date; onProgress?: (n: number) => void }): Promise<number> {
   const seenAt = o.now.toISOString();
   return db.transaction().execute(async (tx) => {
+    // Pipelined: the next batch is parsed and validated while the database writes the previous one.
     let batch: AdInput[] = [];
+    let inFlight: Promise<void> = Promise.resolve();
     let n = 0;
-    for await (const ad of ads) {
-      batch.push(ad);
-      if (batch.length >= IMPORT_BATCH) {
-        await importBatch(tx, batch, seenAt);
-        n += batch.length;
-        batch = [];
+    const flush = async (rows: AdInput[]) => {
+      await inFlight;
+      inFlight = importBatch(tx, rows, seenAt).then(() => {
+        n += rows.length;
         o.onProgress?.(n);
+      });
+      inFlight.catch(() => undefined); // awaited below; avoid an unhandled rejection meanwhile
+    };
+    try {
+      for await (const ad of ads) {
+        batch.push(ad);
+        if (batch.length >= IMPORT_BATCH) {
+          await flush(batch);
+          batch = [];
+        }
       }
+      if (batch.length) await flush(batch);
+    } finally {
+      await inFlight.catch(() => undefined);
     }
-    if (batch.length) await importBatch(tx, batch, seenAt);
-    return n + batch.length;
+    await inFlight;
+    return n;
   });
 }
 
