@@ -1,3 +1,4 @@
+import { transparencyNotice } from "../notice-template.js";
 import type { SeedAd } from "./seed.js";
 
 /** Embeds data in a script block without letting it close the block (`<`, U+2028/2029 escaped). */
@@ -75,35 +76,10 @@ export function snapshotErrorPage(): string {
   return `<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8"><title>Fout</title></head><body><div id="root"><p>Deze inhoud is momenteel niet beschikbaar.</p></div></body></html>`;
 }
 
-function row(term: string, value: string): string {
-  return `<dt>${esc(term)}</dt><dd>${esc(value)}</dd>`;
-}
-
-/**
- * The transparency notice behind an ad's "Transparantieverklaring" link, laid out after the items of the
- * Commission's template (Implementing Reg. 2025/1410) as politiekereclame.nl statements fill them. The
- * incomplete variant leaves out the sponsor's e-mail, the amounts, their origin and the method.
- */
+/** The transparency notice behind a Meta ad's "Transparantieverklaring" link. */
 export function noticePage(ad: SeedAd, complete: boolean): string {
-  const sponsor = ad.byline ?? ad.pageName;
-  const rows = [
-    row("Opdrachtgever", sponsor),
-    complete ? row("E-mailadres opdrachtgever", `secretariaat@${ad.caption.split("/")[0]}`) : "",
-    row("Adres van vestiging", "Postbus 1200, 3500 BE Utrecht"),
-    row("Betalende partij", sponsor),
-    row("Publicatieperiode", `${ad.start} tot en met ${ad.stop ?? "onbepaald"}`),
-    complete ? row("Betaalde mediawaarde (deze advertentie)", "€ 1.250") : "",
-    complete ? row("Totale waarde campagne", "€ 8.400") : "",
-    complete ? row("Herkomst van de bedragen", "Particulier, binnen de Europese Unie (contributies van leden)") : "",
-    complete ? row("Berekeningsmethode", "Factuurbedrag van de uitgever inclusief btw") : "",
-    row("Gekoppelde verkiezing", "Gemeenteraadsverkiezingen 18 maart 2026"),
-    row("Officiële informatie over stemmen", "https://www.kiesraad.nl/verkiezingen/gemeenteraden"),
-    row("Europese databank", "De Europese databank voor online politieke advertenties is nog niet beschikbaar."),
-    row("Melden van een mogelijk onrechtmatige advertentie", "meldpunt@politiekereclame.example of via het formulier op deze pagina"),
-    row("Eerdere publicatie geschorst of beëindigd", "Nee"),
-    row("Targeting of advertentielevering", `Ja: leeftijd ${ad.ages[0]}-${ad.ages[1]}, ${ad.location.name}${ad.gender === "All" ? "" : `, geslacht ${ad.gender}`}`),
-    row("Uw rechten (AVG)", "U kunt inzage, rectificatie en bezwaar vragen via privacy@" + ad.caption.split("/")[0]),
-  ].join("");
-  return `<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8"><title>Transparantieverklaring politieke advertentie</title></head>
-<body><main><h1>Transparantieverklaring politieke advertentie</h1><p>Advertentie ${esc(ad.id)} van ${esc(sponsor)}</p><dl>${rows}</dl></main></body></html>`;
+  return transparencyNotice({
+    id: ad.id, sponsor: ad.byline ?? ad.pageName, domain: ad.caption.split("/")[0] ?? ad.caption, start: ad.start, stop: ad.stop,
+    targeting: `leeftijd ${ad.ages[0]}-${ad.ages[1]}, ${ad.location.name}${ad.gender === "All" ? "" : `, geslacht ${ad.gender}`}`,
+  }, complete);
 }

@@ -1,0 +1,85 @@
+/**
+ * The Ads Transparency Center replica's creatives: invented Dutch ads shown in March 2026, after Google
+ * stopped serving political ads in the EU (2025-10-10), plus commercial ones. The centre shows no
+ * targeting criteria, so no targeting rule is expected. The library's "Betaald door" metadata is not a
+ * label: only what the creative itself shows counts.
+ */
+
+/** One creative with its truth. */
+export interface AtcCreative {
+  id: string;
+  advertiserId: string;
+  advertiser: string;
+  domain: string;
+  format: "Tekst" | "Afbeelding";
+  headline: string;
+  body: string;
+  /** The ad's own label line (inside the creative), and whether it links to a notice. */
+  label: { text: string; notice: boolean } | null;
+  first: string;
+  last: string;
+  regions: string[];
+  political: boolean;
+  party: string | null;
+  rules: string[];
+  reachable: boolean;
+}
+
+const BAN = "platform.political-ad-ban";
+
+/** The seeded creatives. */
+export const ATC_SEED: AtcCreative[] = [
+  {
+    id: "CR20260000000000000001", advertiserId: "AR20260000000000000001", advertiser: "D66 Utrecht", domain: "d66.nl", format: "Tekst",
+    headline: "D66 Utrecht | Stem 18 maart | Goed onderwijs in elke wijk",
+    body: "Bij de gemeenteraadsverkiezingen kies je voor scholen om de hoek en veilige fietsroutes. Lees ons programma.",
+    label: null, first: "2026-03-02", last: "2026-03-17", regions: ["NL"], political: true, party: "D66",
+    rules: ["ttpa.11-1-a.label-missing", "ttpa.11-1-b.sponsor-missing", "ttpa.11-1-c.election-missing", "ttpa.11-1-e.notice-missing", BAN], reachable: true,
+  },
+  {
+    id: "CR20260000000000000002", advertiserId: "AR20260000000000000002", advertiser: "VVD Amsterdam", domain: "vvd.nl", format: "Afbeelding",
+    headline: "Amsterdam moet weer werken",
+    body: "Schone straten, een gemeente die de telefoon opneemt en lagere lokale lasten. Op 18 maart stem je VVD.",
+    label: { text: "Politieke advertentie · Gemeenteraadsverkiezingen 18 maart 2026 · Betaald door VVD Amsterdam", notice: true },
+    first: "2026-03-04", last: "2026-03-18", regions: ["NL"], political: true, party: "VVD", rules: [BAN], reachable: true,
+  },
+  {
+    id: "CR20260000000000000003", advertiserId: "AR20260000000000000003", advertiser: "GroenLinks-PvdA Den Haag", domain: "groenlinkspvda.nl", format: "Afbeelding",
+    headline: "Een Den Haag voor iedereen",
+    body: "Betaalbare huizen en groene pleinen. Kies op 18 maart bij de gemeenteraadsverkiezingen voor GroenLinks-PvdA Den Haag.",
+    label: null, first: "2026-03-05", last: "2026-03-18", regions: ["NL"], political: true, party: "GroenLinks-PvdA",
+    rules: ["ttpa.11-1-a.label-missing", "ttpa.11-1-b.sponsor-missing", "ttpa.11-1-c.election-missing", "ttpa.11-1-e.notice-missing", BAN], reachable: true,
+  },
+  {
+    id: "CR20260000000000000004", advertiserId: "AR20260000000000000004", advertiser: "CDA Zwolle", domain: "cda.nl", format: "Afbeelding",
+    headline: "Zwolle, samen sterk",
+    body: "Meer ruimte voor verenigingen en mantelzorgers. Bij de gemeenteraadsverkiezingen op 18 maart: CDA Zwolle.",
+    label: { text: "Politieke advertentie · Betaald door CDA Zwolle", notice: true },
+    first: "2026-03-06", last: "2026-03-18", regions: ["NL"], political: true, party: "CDA", rules: ["ttpa.11-1-c.election-missing", BAN], reachable: true,
+  },
+  {
+    id: "CR20260000000000000005", advertiserId: "AR20260000000000000005", advertiser: "Hotel De Zwaan B.V.", domain: "hoteldezwaan.nl", format: "Tekst",
+    headline: "Hotel De Zwaan | Weekendje Zwolle | Ontbijt inbegrepen",
+    body: "Boek nu je voorjaarsarrangement met gratis parkeren. Vrij annuleren tot 1 dag van tevoren.",
+    label: null, first: "2026-02-20", last: "2026-03-18", regions: ["NL"], political: false, party: null, rules: [], reachable: true,
+  },
+  {
+    id: "CR20260000000000000006", advertiserId: "AR20260000000000000006", advertiser: "Stamcelbank Nederland B.V.", domain: "stamcelbank.nl", format: "Afbeelding",
+    headline: "Kies voor zekerheid",
+    body: "Stamcellen uit navelstrengbloed bewaren? Vraag vandaag nog de gratis brochure aan.",
+    label: null, first: "2026-01-15", last: "2026-03-15", regions: ["NL", "BE"], political: false, party: null, rules: [], reachable: true,
+  },
+  {
+    id: "CR20260000000000000007", advertiserId: "AR20260000000000000002", advertiser: "VVD Amsterdam", domain: "vvd.nl", format: "Tekst",
+    headline: "VVD | Vlaamse kiezers in Amsterdam? | Lees meer",
+    body: "Deze advertentie werd alleen in België getoond en staat niet in de Nederlandse lijst.",
+    label: null, first: "2026-03-01", last: "2026-03-05", regions: ["BE"], political: true, party: "VVD",
+    rules: ["ttpa.11-1-a.label-missing", "ttpa.11-1-b.sponsor-missing", "ttpa.11-1-e.notice-missing", BAN], reachable: false,
+  },
+];
+
+/** The advertiser pages and domain searches the replica's crawl plan starts from. */
+export const ATC_PLAN = {
+  advertisers: ["AR20260000000000000001", "AR20260000000000000002", "AR20260000000000000003", "AR20260000000000000004"],
+  domains: ["hoteldezwaan.nl", "stamcelbank.nl"],
+};
