@@ -60,16 +60,25 @@ export async function addToFrontier(db: Kysely<Database>, runId: number, items: 
   return rows.length;
 }
 
-/** Claims up to `limit` pending items (oldest first) and marks them in progress. */
+/**
+ * Claims up to `limit` pending items (shallowest first) and marks them in progress. The CTE with
+ * SKIP LOCKED means processes claiming from the same run on one server never take the same item.
+ */
 export async function claimFrontier(db: Kysely<Database>, runId: number, limit: number): Promise<FrontierItem[]> {
-  const rows = await db
-    .updateTable("frontier")
-    .set({ status: "in_progress", attempts: sql`attempts + 1`, updated_at: new Date() })
-    .where("run_id", "=", runId)
-    .where("url", "in", (eb) => eb.selectFrom("frontier").select("url").where("run_id", "=", runId).where("status", "=", "pending").orderBy("depth").orderBy("url").limit(limit))
-    .returning(["url", "depth", "kind", "payload", "attempts"])
-    .execute();
-  return rows.map((r) => ({ url: r.url, depth: r.depth, kind: r.kind, attempts: r.attempts, payload: typeof r.payload === "string" ? JSON.parse(r.payload) : (r.payload as Record<string, unknown>) }));
+  const res = await sql<{ url: string; depth: number; kind: string; payload: unknown; attempts: number }>`
+    with c as (
+      select run_id, url from frontier
+      where run_id = ${runId} and status = 'pending'
+      order by depth, url
+      limit ${limit}
+      for update skip locked
+    )
+    update frontier f set status = 'in_progress', attempts = f.attempts + 1, updated_at = now()
+    from c where f.run_id = c.run_id and f.url = c.url
+    returning f.url, f.depth, f.kind, f.payload, f.attempts`.execute(db);
+  return res.rows
+    .sort((x, y) => x.depth - y.depth || (x.url < y.url ? -1 : 1))
+    .map((r) => ({ url: r.url, depth: r.depth, kind: r.kind, attempts: r.attempts, payload: (typeof r.payload === "string" ? JSON.parse(r.payload) : r.payload) as Record<string, unknown> }));
 }
 
 /** Marks a frontier item done, failed (with reason), blocked, or back to pending for a retry. */
