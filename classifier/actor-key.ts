@@ -15,9 +15,24 @@ export function actorKey(name: string): string {
   return actorTokens(name).join(" ");
 }
 
-/** The tokens of `actorKey`. */
+// Sponsor names repeat across ads (one campaign, many creatives): memoise the key, bounded so memory stays flat.
+const MEMO = new Map<string, readonly string[]>();
+const MEMO_MAX = 20_000;
+
+/** The tokens of `actorKey` (a fresh array; the memoised one is never handed out). */
 export function actorTokens(name: string): string[] {
-  const raw = nameKey(name.slice(0, 512)).split(" ").filter((t) => t.length > 0);
+  const bounded = name.slice(0, 512);
+  let tokens = MEMO.get(bounded);
+  if (!tokens) {
+    if (MEMO.size >= MEMO_MAX) MEMO.clear();
+    tokens = computeTokens(bounded);
+    MEMO.set(bounded, tokens);
+  }
+  return [...tokens];
+}
+
+function computeTokens(name: string): string[] {
+  const raw = nameKey(name).split(" ").filter((t) => t.length > 0);
   const joined: string[] = [];
   let run = "";
   for (const token of raw) {

@@ -29,6 +29,7 @@ const TARGETING = phraseRegex(TARGETING_PHRASES.join("|"), "gu");
 const NEGATED = new RegExp(`(?<![\\p{L}])${NEGATIONS}(?![\\p{L}])[^.\\n]{0,25}$`, "u");
 const NOTICE_WORDS = phraseRegex(NOTICE_PHRASES.join("|"), "u");
 const COMMERCIAL = COMMERCIAL_MARKERS.map((m) => ({ marker: m, re: phraseRegex(m, "u") }));
+const STATEMENTS_ALL = STATEMENTS.map(({ re }) => new RegExp(re.source, "gu"));
 
 /**
  * Read the Art. 11(1) label elements from label text (plus any link targets found with the ad).
@@ -45,8 +46,16 @@ export function detectLabel(text: string, hrefs: readonly string[] = []): LabelF
     election: slice(original, ELECTION.exec(folded)),
     targeting: findTargeting(folded),
     noticePointer: findNoticePointer(original, folded, hrefs),
-    commercialMarkers: COMMERCIAL.filter((c) => c.re.test(folded) && !statementCovers(folded, c.marker)).map((c) => c.marker),
+    commercialMarkers: commercialMarkers(folded, statementHit !== undefined),
   };
+}
+
+// "Politieke reclame" contains the commercial word "reclame": a marker counts only outside the statements.
+function commercialMarkers(folded: string, hasStatement: boolean): string[] {
+  const hits = COMMERCIAL.filter((c) => c.re.test(folded));
+  if (hits.length === 0 || !hasStatement) return hits.map((c) => c.marker);
+  const withoutStatements = STATEMENTS_ALL.reduce((acc, re) => acc.replace(re, " "), folded);
+  return hits.filter((c) => c.re.test(withoutStatements)).map((c) => c.marker);
 }
 
 function findStatement(original: string, folded: string): { text: string; lang: string } | undefined {
@@ -93,10 +102,4 @@ function findNoticePointer(original: string, folded: string, hrefs: readonly str
   const url = NOTICE_URL.exec(original);
   if (url) return url[0];
   return slice(original, NOTICE_WORDS.exec(folded));
-}
-
-// "Politieke reclame" contains the commercial word "reclame": do not report it as a commercial marker.
-function statementCovers(folded: string, marker: string): boolean {
-  const withoutStatements = STATEMENTS.reduce((acc, { re }) => acc.replace(new RegExp(re.source, "gu"), " "), folded);
-  return !phraseRegex(marker, "u").test(withoutStatements);
 }

@@ -1,7 +1,7 @@
 import type { ActorMatch, ActorRegistry } from "./actors.js";
 import { COMMERCIAL_CUES, OFFICIAL_VOTE_INFO, POLITICAL_CUES, PUBLIC_AUTHORITY, matchCues } from "./cues.js";
-import { guessLanguage, scoreText } from "./model/text-model.js";
-import { foldSameLength } from "./normalize.js";
+import { guessLanguageFolded, scoreTokens, tokenizeFolded } from "./model/text-model.js";
+import { foldSameLength, foldText } from "./normalize.js";
 
 /** Score bands: at or above YES the ad is political, at or above REVIEW a human should look. */
 export const YES_THRESHOLD = 0.7;
@@ -39,9 +39,10 @@ const MODEL_CAP = 3;
 export function assessPolitical(input: PoliticalInput): PoliticalResult {
   const reasons: string[] = [];
   const actor = firstActor(input);
-  const model = scoreText(input.text);
+  const folded = foldText(input.text.slice(0, 20_000));
+  const model = scoreTokens(tokenizeFolded(folded));
   // The model saw 62 English texts and thousands of Dutch/German ones: trust it less outside nl/de.
-  const lang = guessLanguage(input.text);
+  const lang = guessLanguageFolded(folded);
   const cap = lang === "nl" || lang === "de" ? MODEL_CAP : 1;
   let logit = input.text.trim() ? Math.max(-cap, Math.min(cap, model.logit)) : -2;
   if (model.top.length > 0) reasons.push(`text model p=${model.probability.toFixed(2)}: ${model.top.map((t) => `${t.feature} (${t.weight >= 0 ? "+" : ""}${t.weight.toFixed(2)})`).join(", ")}`);

@@ -21,7 +21,12 @@ const STOP = new Set(["de", "het", "een", "en", "van", "in", "op", "te", "the", 
 
 /** Tokenise like the trainer: folded words of 2–30 letters/digits, URLs and stop words removed, each token once. */
 export function tokenize(text: string): string[] {
-  const folded = foldText(text.slice(0, 20_000)).replace(/https?:\/\/\S+|www\.\S+/g, " ");
+  return tokenizeFolded(foldText(text.slice(0, 20_000)));
+}
+
+/** `tokenize` on text already passed through foldText (lets callers fold once for several readers). */
+export function tokenizeFolded(foldedText: string): string[] {
+  const folded = foldedText.replace(/https?:\/\/\S+|www\.\S+/g, " ");
   const out = new Set<string>();
   for (const m of folded.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'-]{1,29}/gu)) {
     const t = m[0].replace(/['-]+$/, "");
@@ -32,9 +37,14 @@ export function tokenize(text: string): string[] {
 
 /** Score a text with a model (the shipped one by default). Deterministic; ties in `top` break alphabetically. */
 export function scoreText(text: string, model: TextModel = TEXT_MODEL): TextScore {
+  return scoreTokens(tokenize(text), model);
+}
+
+/** Score already tokenised text (see tokenizeFolded). */
+export function scoreTokens(tokens: readonly string[], model: TextModel = TEXT_MODEL): TextScore {
   let logit = model.bias;
   const contributions: Array<{ feature: string; weight: number }> = [];
-  for (const token of tokenize(text)) {
+  for (const token of tokens) {
     const w = model.weights[token];
     if (w === undefined) continue;
     logit += w;
@@ -52,11 +62,17 @@ const FUNCTION_WORDS: Record<string, readonly string[]> = {
 
 /** A rough language guess from function words: the model is trained almost only on Dutch and German. */
 export function guessLanguage(text: string): "nl" | "de" | "en" | "other" {
-  const words = foldText(text.slice(0, 5000)).split(/[^\p{L}]+/u);
+  return guessLanguageFolded(foldText(text.slice(0, 5000)));
+}
+
+const FUNCTION_SETS = Object.entries(FUNCTION_WORDS).map(([lang, list]) => [lang, new Set(list)] as const);
+
+/** `guessLanguage` on folded text; only the first 5 000 characters are looked at. */
+export function guessLanguageFolded(folded: string): "nl" | "de" | "en" | "other" {
+  const words = folded.slice(0, 5000).split(/[^\p{L}]+/u);
   let best: "nl" | "de" | "en" | "other" = "other";
   let bestCount = 1;
-  for (const [lang, list] of Object.entries(FUNCTION_WORDS)) {
-    const set = new Set(list);
+  for (const [lang, set] of FUNCTION_SETS) {
     const n = words.filter((w) => set.has(w)).length;
     if (n > bestCount) {
       best = lang as "nl" | "de" | "en";
