@@ -1,13 +1,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { adInputSchema } from "../../common/ad-input.js";
-import { runCrawl } from "../../crawler/run.js";
 import { BUNDLE_CURRENCIES, parseBucket, parseCreativeStats } from "../../crawler/sources/google-political-bundle/parse.js";
-import { googleBundleReplica } from "../../sandbox/platforms/google-political-bundle/replica.js";
-import { listSourceAds, type SourceAd } from "../../store/queries/platform-sources.js";
-import { openTestStore, type TestStore } from "../support/store.js";
-import { CHROMIUM, serveReplica, testLog, TEST_POLITENESS, type ServedReplica } from "./serve-replica.js";
 
 const repoRoot = join(import.meta.dirname, "..", "..");
 const sample = resolve(repoRoot, "../shared/data/real/favstats-DutchElectionObservatory-2021/google_political_ads_creative_stats_NL_ads_starting_2020-09.csv");
@@ -55,28 +50,5 @@ describe.skipIf(!existsSync(sample))("creative_stats rows for NL (real sample, S
 describe("creative_stats rows with a bad id name the line and field", () => {
   it("refuses a row without ad_id", () => {
     expect(() => parseCreativeStats('"ad_id","advertiser_name"\n"","X"\n', { country: null })).toThrow(/line 2: field "ad_id"/);
-  });
-});
-
-describe("google-political-bundle crawl through runCrawl against the file replica", () => {
-  let store: TestStore;
-  let served: ServedReplica;
-  let ads: SourceAd[];
-  beforeAll(async () => {
-    store = await openTestStore();
-    served = await serveReplica(googleBundleReplica);
-    await runCrawl({ store, plans: [googleBundleReplica.plan!({ [googleBundleReplica.id]: served.base })], maxPages: 10, concurrency: 1, log: testLog, crawlerVersion: "test", chromiumPath: CHROMIUM, politeness: TEST_POLITENESS });
-    ads = await listSourceAds(store.db, "google-political-bundle");
-  }, 180_000);
-  afterAll(async () => {
-    await served?.close();
-    await store?.close();
-  });
-
-  it("imports every reachable truth row and leaves out rows not shown in NL", () => {
-    for (const t of googleBundleReplica.truth) expect({ m: t.match, found: ads.some((a) => a.sponsor === t.match) }).toEqual({ m: t.match, found: t.reachable });
-    const vvd = ads.find((a) => a.sponsor === "Volkspartij voor Vrijheid en Democratie");
-    expect(vvd?.extra.spend).toMatchObject({ eur: { min: 30000, max: null }, huf: { min: 11_700_000, max: null } });
-    expect(vvd?.firstSeenAt.toISOString()).toBe("2026-02-20T08:00:00.000Z");
   });
 });

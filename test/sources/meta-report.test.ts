@@ -1,15 +1,9 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { adInputSchema } from "../../common/ad-input.js";
-import { runCrawl } from "../../crawler/run.js";
 import { reportRowToRecord } from "../../crawler/sources/meta-ad-library-report/index.js";
 import { parseAdLibraryReport, parseSpend, reportFileFacts } from "../../crawler/sources/meta-ad-library-report/parse.js";
-import { META_SEED } from "../../sandbox/platforms/meta-ad-library/seed.js";
-import { metaReportReplica, REPORT_PATH } from "../../sandbox/platforms/meta-ad-library-report/replica.js";
-import { listSourceAds, type SourceAd } from "../../store/queries/platform-sources.js";
-import { openTestStore, type TestStore } from "../support/store.js";
-import { CHROMIUM, serveReplica, testLog, TEST_POLITENESS, type ServedReplica } from "./serve-replica.js";
 
 const repoRoot = join(import.meta.dirname, "..", "..");
 const dir = resolve(repoRoot, "../shared/data/real/favstats-PS2023-nl-advertisers");
@@ -58,31 +52,5 @@ describe("report parsing edge cases", () => {
     expect(parseSpend("≤100")).toEqual({ min: 0, max: 100, text: "≤100" });
     expect(parseSpend("1.234")).toEqual({ min: 1234, max: 1234, text: "1.234" });
     expect(reportFileFacts("FacebookAdLibraryReport_2026-03-15_NL_last_30_days_advertisers.csv")).toEqual({ reportDate: "2026-03-15", country: "NL", period: "last_30_days", region: null });
-  });
-});
-
-describe("meta-ad-library-report crawl through runCrawl against the download replica", () => {
-  let store: TestStore;
-  let served: ServedReplica;
-  let recs: SourceAd[];
-  beforeAll(async () => {
-    store = await openTestStore();
-    served = await serveReplica(metaReportReplica);
-    await runCrawl({ store, plans: [{ source: "meta-ad-library-report", options: { seeds: [`${served.base}${REPORT_PATH}`] } }], maxPages: 5, concurrency: 1, log: testLog, crawlerVersion: "test", chromiumPath: CHROMIUM, politeness: TEST_POLITENESS });
-    recs = await listSourceAds(store.db, "meta-ad-library-report");
-  }, 180_000);
-  afterAll(async () => {
-    await served?.close();
-    await store?.close();
-  });
-
-  it("imports one advertiser record per page, with no-disclaimer pages marked and named from the file", () => {
-    const pages = new Set(META_SEED.filter((s) => s.countries.includes("NL")).map((s) => s.pageId));
-    expect(recs).toHaveLength(pages.size + 1);
-    const vvdUtrecht = recs.find((r) => r.extra.page_id === "203040506070801")!;
-    expect(vvdUtrecht.sponsor).toBeNull();
-    expect(vvdUtrecht.extra.ran_without_disclaimer).toBe(true);
-    expect(vvdUtrecht.extra.report).toMatchObject({ date: "2026-03-15", period: "last_30_days" });
-    expect(recs.find((r) => r.extra.page_name === "DENK")?.extra.page_id).toBe("1550088745275913");
   });
 });
