@@ -1,0 +1,156 @@
+import { chromium, type Browser, type BrowserContext, type Page, type Response } from "playwright-core";
+import type { Logger } from "pino";
+import { detectChallenge } from "./challenge.js";
+import { Blocked, GiveUp, RetryLater, StopRun } from "./errors.js";
+import { retryAfterMs } from "./http.js";
+
+/** Chromium flags for this machine (see STACK.md): no sandbox user namespace, no background traffic. */
+export const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"];
+
+/** How the pool launches and bounds its pages. */
+export interface BrowserPoolOptions {
+  chromiumPath: string;
+  size: number;
+  log: Logger;
+  navTimeoutMs?: number;
+  userAgentSuffix?: string;
+  viewport?: { width: number; height: number };
+}
+
+interface Slot { context: BrowserContext; page: Page; broken: boolean }
+
+/**
+ * One Chromium and a fixed pool of reused pages (a page per request is ~4x slower). Each page has its
+ * own context so a blocked page can start over with fresh cookies; dialogs are dismissed, pop-ups
+ * closed, downloads refused, and a crashed renderer is replaced by a new page.
+ */
+export class BrowserPool {
+  private readonly free: Slot[] = [];
+  private readonly waiters: Array<(s: Slot | null) => void> = [];
+  private lost = 0;
+  userAgent = "";
+
+  private constructor(private readonly browser: Browser, private readonly o: BrowserPoolOptions) {}
+
+  /** Launches Chromium and opens `size` pages. */
+  static async launch(o: BrowserPoolOptions): Promise<BrowserPool> {
+    const browser = await chromium.launch({ executablePath: o.chromiumPath, args: CHROMIUM_ARGS, headless: true });
+    const pool = new BrowserPool(browser, o);
+    pool.userAgent = `Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/${browser.version()} Safari/537.36${o.userAgentSuffix ? ` ${o.userAgentSuffix}` : ""}`;
+    for (let i = 0; i < o.size; i++) pool.free.push(await pool.newSlot());
+    return pool;
+  }
+
+  private async newSlot(): Promise<Slot> {
+    const context = await this.browser.newContext({ acceptDownloads: false, viewport: this.o.viewport ?? { width: 1280, height: 900 }, userAgent: this.userAgent, javaScriptEnabled: true });
+    const page = await context.newPage();
+    const slot: Slot = { context, page, broken: false };
+    page.setDefaultNavigationTimeout(this.o.navTimeoutMs ?? 15_000);
+    page.setDefaultTimeout(this.o.navTimeoutMs ?? 15_000);
+    page.on("dialog", (d) => void d.dismiss().catch((err: Error) => this.o.log.debug({ err: err.message }, "dialog already gone")));
+    page.on("crash", () => (slot.broken = true));
+    context.on("page", (p) => {
+      if (p !== page) void p.close().catch((err: Error) => this.o.log.debug({ err: err.message }, "pop-up already closed"));
+    });
+    return slot;
+  }
+
+  /** Runs `fn` with a pooled page; the page is replaced afterwards if it crashed, closed, or hit a block. */
+  async withPage<T>(fn: (page: Page) => Promise<T>): Promise<T> {
+    const slot = this.free.pop() ?? (this.lost >= this.o.size ? null : await new Promise<Slot | null>((resolve) => this.waiters.push(resolve)));
+    if (!slot) throw new StopRun("browser", "the browser has no usable page left");
+    let renew = false;
+    try {
+      return await fn(slot.page);
+    } catch (err) {
+      renew = err instanceof Blocked || !(err instanceof GiveUp || err instanceof RetryLater) || (err as RetryLater).reason === "renderer-crash";
+      throw err;
+    } finally {
+      void this.giveBack(slot, renew || slot.broken || slot.page.isClosed());
+    }
+  }
+
+  private async giveBack(slot: Slot, renew: boolean): Promise<void> {
+    let next: Slot | null = slot;
+    try {
+      // Leave the old document (its timers, reload loops and pending frames) before the next item uses the page.
+      if (!renew && !slot.broken && !slot.page.isClosed()) await slot.page.goto("about:blank", { timeout: 5_000 });
+      else next = null;
+    } catch (err) {
+      this.o.log.debug({ err: (err as Error).message }, "page reset failed; replacing it");
+      next = null;
+    }
+    if (!next) {
+      await slot.context.close().catch((err: Error) => this.o.log.debug({ err: err.message }, "context already closed"));
+      next = await this.newSlot().catch((err: Error) => {
+        this.o.log.error({ err: err.message }, "cannot open a new browser page");
+        return null;
+      });
+      if (!next) return this.failWaiters();
+    }
+    const waiter = this.waiters.shift();
+    if (waiter) waiter(next);
+    else this.free.push(next);
+  }
+
+  /** With no page left to give, waiting items fail instead of hanging. */
+  private failWaiters(): void {
+    this.lost++;
+    if (this.lost >= this.o.size) for (const w of this.waiters.splice(0)) w(null);
+  }
+
+  /** Closes the browser and every page. */
+  async close(): Promise<void> {
+    await this.browser.close();
+  }
+}
+
+/** The rendered document, tried a few times while a self-reloading page is between documents. */
+async function contentSettled(page: Page): Promise<string> {
+  for (let i = 0; i < 3; i++) {
+    try {
+      return await page.content();
+    } catch (err) {
+      if (i === 2) throw new RetryLater("navigation-interrupted", "the page keeps navigating", { cause: err });
+      await page.waitForTimeout(200);
+    }
+  }
+  return "";
+}
+
+/** What a checked navigation found. */
+export interface Navigation { response: Response | null; status: number; contentType: string; finalUrl: string }
+
+/**
+ * Navigates and turns what came back into the runner's terms: 429/503 retry later (Retry-After
+ * honoured), a challenge page is Blocked, other 4xx/5xx and non-HTML documents are given up.
+ */
+export async function navigate(page: Page, url: string, o: { timeoutMs?: number | undefined } = {}): Promise<Navigation> {
+  // Read the document body as it arrives: a challenge page reloads itself at once, after which the
+  // body of the first response is gone. A body that cannot be read counts as empty (status still decides).
+  const bodies = new Map<string, Promise<string>>();
+  const onResponse = (r: Response) => {
+    if (r.request().isNavigationRequest() && r.request().frame() === page.mainFrame() && (r.status() < 300 || r.status() >= 400)) bodies.set(r.url(), r.text().catch(() => ""));
+  };
+  page.on("response", onResponse);
+  let response: Response | null;
+  try {
+    response = await page.goto(url, { waitUntil: "domcontentloaded", timeout: o.timeoutMs });
+  } finally {
+    page.off("response", onResponse);
+  }
+  const status = response?.status() ?? 0;
+  const headers = response ? await response.allHeaders() : {};
+  const contentType = (headers["content-type"] ?? "").toLowerCase();
+  if (status === 429 || status === 503) {
+    throw new RetryLater(`http-${status}`, `${status} from ${url}`, { retryAfterMs: retryAfterMs(headers["retry-after"]) });
+  }
+  let body = response && (status >= 400 || contentType.includes("html")) ? await (bodies.get(response.url()) ?? Promise.resolve("")) : "";
+  if (!body && response && (status >= 400 || contentType.includes("html"))) body = await contentSettled(page);
+  const challenge = detectChallenge(body, status);
+  if (challenge) throw new Blocked("bot-challenge", `bot challenge (${challenge}) at ${url}`);
+  if (status >= 500) throw new RetryLater("http-5xx", `${status} from ${url}`);
+  if (status >= 400) throw new GiveUp(status === 403 ? "http-403" : status === 404 || status === 410 ? "http-404" : "http-4xx", `${status} from ${url}`);
+  if (contentType && !contentType.includes("html") && !contentType.includes("xml")) throw new GiveUp("wrong-content-type", `${contentType} at ${url}`);
+  return { response, status, contentType, finalUrl: page.url() };
+}

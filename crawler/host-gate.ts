@@ -1,0 +1,83 @@
+/** Per-host politeness limits. */
+export interface HostGateOptions {
+  /** Requests in flight per host (1-2 is polite). */
+  concurrency: number;
+  /** Minimum time between request starts on one host. */
+  intervalMs: number;
+}
+
+interface HostState { active: number; nextAt: number; waiters: Array<() => void> }
+
+/**
+ * Keeps the crawler polite per host: at most `concurrency` items in flight, request starts spaced by
+ * `intervalMs`, and a host-wide pause after a 429/503 or a block.
+ */
+export class HostGate {
+  private readonly hosts = new Map<string, HostState>();
+  constructor(private readonly o: HostGateOptions) {}
+
+  private state(host: string): HostState {
+    let s = this.hosts.get(host);
+    if (!s) this.hosts.set(host, (s = { active: 0, nextAt: 0, waiters: [] }));
+    return s;
+  }
+
+  /** Waits for a slot on `host`; returns the release function. */
+  async acquire(host: string, signal: AbortSignal): Promise<() => void> {
+    const s = this.state(host);
+    while (s.active >= this.o.concurrency) {
+      await new Promise<void>((resolve) => s.waiters.push(resolve));
+      signal.throwIfAborted();
+    }
+    s.active++;
+    try {
+      await this.pace(host, signal);
+    } catch (err) {
+      this.release(s);
+      throw err;
+    }
+    let released = false;
+    return () => {
+      if (!released) this.release(s);
+      released = true;
+    };
+  }
+
+  private release(s: HostState): void {
+    s.active--;
+    s.waiters.shift()?.();
+  }
+
+  /** Waits until the host's next allowed start, then books the following one (no slot taken). */
+  async pace(host: string, signal: AbortSignal, extraIntervalMs = 0): Promise<void> {
+    const s = this.state(host);
+    for (;;) {
+      const wait = s.nextAt - Date.now();
+      if (wait <= 0) break;
+      await sleep(wait, signal);
+    }
+    s.nextAt = Date.now() + Math.max(this.o.intervalMs, extraIntervalMs);
+  }
+
+  /** Holds every new request to `host` for `ms` (Retry-After, blocks). */
+  pause(host: string, ms: number): void {
+    const s = this.state(host);
+    s.nextAt = Math.max(s.nextAt, Date.now() + ms);
+  }
+}
+
+/** Sleeps `ms`, rejecting early when the signal aborts. */
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const t = setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(t);
+      reject(signal?.reason);
+    };
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
+}

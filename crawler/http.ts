@@ -1,0 +1,75 @@
+import type { FetchResult } from "./source.js";
+import { GiveUp } from "./errors.js";
+import type { NetGuard } from "./net-guard.js";
+
+/** Limits for one HTTP request. */
+export interface BoundedFetchOptions {
+  guard: NetGuard;
+  signal: AbortSignal;
+  userAgent: string;
+  headers?: Record<string, string> | undefined;
+  maxBytes?: number;
+  maxRedirects?: number;
+  timeoutMs?: number;
+}
+
+/**
+ * GET with redirects followed by hand (each hop checked by the address guard), a bounded body
+ * (bytes past `maxBytes` are dropped and `x-polad-truncated` is set) and a timeout. Network
+ * failures throw; HTTP error statuses are returned for the caller to judge.
+ */
+export async function boundedFetch(url: string, o: BoundedFetchOptions): Promise<FetchResult> {
+  const maxRedirects = o.maxRedirects ?? 10;
+  const redirects: string[] = [];
+  let current = (await o.guard.check(url)).href;
+  for (let hop = 0; ; hop++) {
+    const signal = AbortSignal.any([o.signal, AbortSignal.timeout(o.timeoutMs ?? 15_000)]);
+    const res = await fetch(current, { redirect: "manual", signal, headers: { "user-agent": o.userAgent, accept: "*/*", ...o.headers } });
+    const location = res.headers.get("location");
+    if (res.status >= 300 && res.status < 400 && location) {
+      await res.body?.cancel();
+      if (hop >= maxRedirects) throw new GiveUp("redirect-loop", `more than ${maxRedirects} redirects from ${url}`);
+      redirects.push(current);
+      const next = new URL(location, current).href;
+      if (redirects.includes(next)) throw new GiveUp("redirect-loop", `redirect loop at ${next}`);
+      current = (await o.guard.check(next)).href;
+      continue;
+    }
+    const { text, truncated } = await readBounded(res, o.maxBytes ?? 2_000_000);
+    const headers: Record<string, string> = {};
+    res.headers.forEach((v, k) => (headers[k] = v));
+    if (truncated) headers["x-polad-truncated"] = "1";
+    return { url, finalUrl: current, status: res.status, headers, body: text, redirects };
+  }
+}
+
+async function readBounded(res: Response, maxBytes: number): Promise<{ text: string; truncated: boolean }> {
+  if (!res.body) return { text: "", truncated: false };
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  let truncated = false;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    const room = maxBytes - size;
+    if (value.byteLength > room) {
+      chunks.push(value.subarray(0, room));
+      truncated = true;
+      await reader.cancel();
+      break;
+    }
+    chunks.push(value);
+    size += value.byteLength;
+  }
+  return { text: new TextDecoder("utf-8", { fatal: false }).decode(Buffer.concat(chunks)), truncated };
+}
+
+/** Parses Retry-After (seconds or HTTP date) into milliseconds, or null. */
+export function retryAfterMs(value: string | null | undefined, now: number = Date.now()): number | null {
+  if (!value) return null;
+  const secs = Number(value.trim());
+  if (Number.isFinite(secs) && secs >= 0) return secs * 1000;
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? null : Math.max(0, at - now);
+}

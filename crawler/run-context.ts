@@ -1,0 +1,94 @@
+import { adInputSchema } from "../common/ad-input.js";
+import type { Capture, FetchedNotice } from "../common/capture.js";
+import { saveCapture } from "../store/queries/ads.js";
+import { addToFrontier } from "../store/queries/runs.js";
+import { detectChallenge } from "./challenge.js";
+import { Blocked, classifyError, GiveUp, RetryLater } from "./errors.js";
+import { boundedFetch, retryAfterMs } from "./http.js";
+import type { RunState } from "./run-state.js";
+import type { FetchResult, SourceContext, WorkItem } from "./source.js";
+
+const NOTICE_MAX_BYTES = 2_000_000;
+
+/** A polite GET: address guard, robots.txt, host pacing, 429/503 waited out (bounded), challenge pages are Blocked. */
+export async function politeFetch(st: RunState, url: string, headers?: Record<string, string>, maxBytes = 5_000_000): Promise<FetchResult> {
+  const u = await st.guard.check(url);
+  const robots = await st.robots.check(u.href);
+  if (!robots.allowed) throw new GiveUp("robots-disallowed", `robots.txt disallows ${u.href}`);
+  for (let attempt = 1; ; attempt++) {
+    await st.gate.pace(u.host, st.signal, robots.crawlDelayMs);
+    const res = await boundedFetch(u.href, { guard: st.guard, signal: st.signal, userAgent: st.userAgent, headers, maxBytes, timeoutMs: st.politeness.navTimeoutMs });
+    if (res.status === 429 || res.status === 503) {
+      const wait = retryAfterMs(res.headers["retry-after"]) ?? st.politeness.backoffBaseMs * 2 ** attempt;
+      if (attempt >= 2 || wait > st.politeness.maxRetryAfterMs) throw new RetryLater(`http-${res.status}`, `${res.status} from ${u.href}`, { retryAfterMs: wait });
+      st.gate.pause(u.host, wait);
+      continue;
+    }
+    const challenge = detectChallenge(res.body, res.status);
+    if (challenge) throw new Blocked("bot-challenge", `bot challenge (${challenge}) at ${u.href}`);
+    return res;
+  }
+}
+
+/** Fetches and archives a notice once per run; failures become a notice with an error, never an exception. */
+export function fetchNoticeOnce(st: RunState, url: string): Promise<FetchedNotice> {
+  let p = st.notices.get(url);
+  if (!p) {
+    p = fetchNotice(st, url);
+    st.notices.set(url, p);
+  }
+  return p;
+}
+
+async function fetchNotice(st: RunState, url: string): Promise<FetchedNotice> {
+  const fetchedAt = st.now().toISOString();
+  try {
+    const res = await politeFetch(st, url, { accept: "text/html,application/json;q=0.9,*/*;q=0.5" }, NOTICE_MAX_BYTES);
+    st.counters.notices++;
+    const ok = res.status >= 200 && res.status < 300;
+    return { url, finalUrl: res.finalUrl, status: res.status, headers: res.headers, contentType: res.headers["content-type"] ?? null, body: res.body, redirects: res.redirects, fetchedAt, error: ok ? null : `http-${res.status}` };
+  } catch (err) {
+    const e = classifyError(err);
+    st.log.info({ url, reason: e.reason }, "notice not fetched");
+    return { url, finalUrl: url, status: 0, headers: {}, contentType: null, body: "", redirects: [], fetchedAt, error: `${e.reason}: ${e.message}` };
+  }
+}
+
+async function emit(st: RunState, cap: Capture): Promise<void> {
+  const parsed = adInputSchema.safeParse(cap.ad);
+  if (!parsed.success) throw new GiveUp("invalid-ad", `source produced an invalid ad: ${parsed.error.issues[0]?.path.join(".")} ${parsed.error.issues[0]?.message}`);
+  const saved = await saveCapture(st.store.db, st.store.evidenceDir, st.runId, { ...cap, ad: parsed.data }, st.crawlerVersion);
+  st.counters.captures++;
+  if (saved.observationNew) st.counters.newObservations++;
+}
+
+async function enqueue(st: RunState, parent: WorkItem, items: Parameters<SourceContext["enqueue"]>[0]): Promise<void> {
+  const room = st.options.maxPages - st.frontierSize;
+  if (room <= 0 || items.length === 0) return;
+  const clean = items.map((i) => ({ url: i.url.replace(/#.*$/, ""), kind: i.kind ?? parent.kind, depth: i.depth ?? parent.depth + 1, payload: i.payload ?? {} }));
+  const unique = [...new Map(clean.map((i) => [i.url, i])).values()].slice(0, room);
+  st.frontierSize += await addToFrontier(st.store.db, st.runId, unique);
+}
+
+/** The context a source sees while it handles one item. */
+export function makeContext(st: RunState, item: WorkItem): SourceContext {
+  return {
+    runId: st.runId,
+    log: st.log.child({ url: item.url }),
+    now: st.now,
+    signal: st.signal,
+    fetch: (url, init) => politeFetch(st, url, init?.headers),
+    withPage: async (fn) => (await st.browser()).withPage(fn),
+    fetchNotice: (url) => fetchNoticeOnce(st, url),
+    emit: (cap) => emit(st, cap),
+    enqueue: (items) => enqueue(st, item, items),
+  };
+}
+
+/** Backoff before attempt `attempt + 1`: exponential with full jitter, capped at 30 s; Retry-After wins when given. */
+export function backoffMs(st: RunState, attempt: number, retryAfter: number | null): number {
+  if (retryAfter !== null) return Math.min(retryAfter, st.politeness.maxRetryAfterMs);
+  const cap = Math.min(30_000, st.politeness.backoffBaseMs * 2 ** (attempt - 1));
+  return Math.round(cap / 2 + Math.random() * (cap / 2));
+}
+

@@ -1,0 +1,189 @@
+import PQueue from "p-queue";
+import type { Logger } from "pino";
+import type { Store } from "../store/db.js";
+import { countRunCaptures } from "../store/queries/crawl-stats.js";
+import { claimFrontier, addToFrontier, finishRun, frontierStats, settleFrontier, startOrResumeRun, type FrontierItem } from "../store/queries/runs.js";
+import { BrowserPool } from "./browser.js";
+import { Blocked, classifyError, GiveUp, RetryLater, StopRun } from "./errors.js";
+import { HostGate, sleep } from "./host-gate.js";
+import { NetGuard } from "./net-guard.js";
+import { RobotsCache } from "./robots.js";
+import { backoffMs, makeContext } from "./run-context.js";
+import { normaliseOptions, runKeyOf } from "./run-key.js";
+import { DEFAULT_POLITENESS, newCounters, type Politeness, type RunState } from "./run-state.js";
+import type { SourceOptions } from "./source.js";
+import { getSource } from "./sources/index.js";
+
+/** Progress of a run, reported every few pages. */
+export interface CrawlProgress { source: string; runId: number; pages: number; captures: number; frontier: number; errors: number }
+
+/** One run's outcome. */
+export interface RunSummary { runId: number; source: string; runKey: string; resumed: boolean; status: "done" | "failed" | "interrupted"; stats: Record<string, unknown> }
+
+/** What runCrawl returns: each run, and totals. */
+export interface CrawlSummary { runs: RunSummary[]; pages: number; ads: number; blocked: number; errors: number; durationMs: number }
+
+/** Inputs of a crawl: the plans (one run each), limits, and where to store what is found. */
+export interface RunCrawlOptions {
+  store: Store;
+  plans: Array<{ source: string; options: Partial<SourceOptions> }>;
+  maxPages: number;
+  concurrency: number;
+  log: Logger;
+  now?: () => Date;
+  crawlerVersion: string;
+  chromiumPath: string;
+  onProgress?: (p: CrawlProgress) => void;
+  politeness?: Partial<Politeness>;
+  signal?: AbortSignal;
+  /** Log a progress line every this many pages (default 10). */
+  progressEvery?: number;
+}
+
+/**
+ * Crawls each plan as one crawl_run, keyed by source + normalised options so that the same command
+ * after a crash resumes the run from its frontier. Polite per host, retries with backoff, records
+ * blocks and failures with their reason, and writes run statistics at the end.
+ */
+export async function runCrawl(o: RunCrawlOptions): Promise<CrawlSummary> {
+  const started = Date.now();
+  const politeness = { ...DEFAULT_POLITENESS, ...o.politeness };
+  let pool = null as Promise<BrowserPool> | null;
+  const browser = () => (pool ??= BrowserPool.launch({ chromiumPath: o.chromiumPath, size: o.concurrency, log: o.log, navTimeoutMs: politeness.navTimeoutMs, userAgentSuffix: `polad/${o.crawlerVersion}` }));
+  const runs: RunSummary[] = [];
+  try {
+    for (const plan of o.plans) runs.push(await runPlan(o, plan, politeness, browser));
+  } finally {
+    if (pool) await (await pool).close();
+  }
+  const sum = (k: string) => runs.reduce((n, r) => n + Number(r.stats[k] ?? 0), 0);
+  return { runs, pages: sum("pages"), ads: sum("ads"), blocked: sum("blocked"), errors: sum("errorCount"), durationMs: Date.now() - started };
+}
+
+async function runPlan(o: RunCrawlOptions, plan: RunCrawlOptions["plans"][number], politeness: Politeness, browser: () => Promise<BrowserPool>): Promise<RunSummary> {
+  const source = getSource(plan.source);
+  const { options, params } = normaliseOptions(plan.options, o.maxPages);
+  const runKey = runKeyOf(source.id, params, options.token);
+  const now = o.now ?? (() => new Date());
+  const { run, resumed } = await startOrResumeRun(o.store.db, { runKey, source: source.id, params, crawlerVersion: o.crawlerVersion, clockStart: o.now ? now() : null });
+  const log = o.log.child({ runId: run.id, source: source.id });
+  log.info({ runKey, resumed }, resumed ? "crawl run resumed" : "crawl run started");
+  const abort = new AbortController();
+  const signal = o.signal ? AbortSignal.any([o.signal, abort.signal]) : abort.signal;
+  const guard = new NetGuard({ seeds: options.seeds, allowPrivate: options.allowPrivate });
+  const pool = await browser().catch((err: Error) => { throw new StopRun("browser", `cannot launch Chromium at ${o.chromiumPath}`, { cause: err }); });
+  const st: RunState = {
+    runId: run.id, source, options, store: o.store, log, now, crawlerVersion: o.crawlerVersion, politeness,
+    gate: new HostGate({ concurrency: politeness.hostConcurrency, intervalMs: politeness.hostIntervalMs }), guard,
+    robots: new RobotsCache({ guard, userAgent: pool.userAgent, agentToken: "polad", signal, log }), userAgent: pool.userAgent,
+    browser, signal, counters: newCounters(), frontierSize: 0, notices: new Map(),
+  };
+  for (const k of ["navTimeoutMs", "maxAttempts", "hostIntervalMs"] as const) {
+    const v = options[k];
+    if (typeof v === "number" && v > 0) st.politeness = { ...st.politeness, [k]: v };
+  }
+  const t0 = Date.now();
+  let status: RunSummary["status"] = "done";
+  let error: string | null = null;
+  try {
+    if (!resumed) st.frontierSize = await addToFrontier(o.store.db, run.id, source.seed(options).slice(0, options.maxPages).map((s) => ({ ...s, depth: 0 })));
+    else st.frontierSize = Object.values(await frontierStats(o.store.db, run.id)).reduce((a, b) => a + b, 0);
+    await drain(st, o, abort);
+    if (o.signal?.aborted) status = "interrupted";
+  } catch (err) {
+    const e = classifyError(err);
+    status = o.signal?.aborted ? "interrupted" : "failed";
+    error = `${e.reason}: ${e.message}`;
+    log.error({ reason: e.reason, err: e.message }, "crawl run stopped");
+  }
+  const stats = await runStats(st, (Number(run.stats.durationMs) || 0) + Date.now() - t0);
+  await finishRun(o.store.db, run.id, { status, stats, error });
+  log.info({ status, ...stats }, "crawl run finished");
+  return { runId: run.id, source: source.id, runKey, resumed, status, stats };
+}
+
+async function runStats(st: RunState, durationMs: number): Promise<Record<string, unknown>> {
+  const frontier = await frontierStats(st.store.db, st.runId);
+  const captured = await countRunCaptures(st.store.db, st.runId);
+  const errors: Record<string, number> = {};
+  for (const [k, n] of Object.entries(frontier)) if (k.startsWith("failed:")) errors[k.slice(7)] = n;
+  const c = st.counters;
+  return {
+    pages: frontier.done ?? 0, ads: captured.ads, observations: captured.observations, captures: c.captures, notices: c.notices,
+    blocked: Object.entries(frontier).filter(([k]) => k.startsWith("blocked")).reduce((n, [, v]) => n + v, 0),
+    errors, errorCount: Object.values(errors).reduce((a, b) => a + b, 0), retries: c.retries, frontier, durationMs,
+  };
+}
+
+/** Claims frontier items and works them through p-queue until nothing is pending, in flight or waiting to retry. */
+async function drain(st: RunState, o: RunCrawlOptions, abort: AbortController): Promise<void> {
+  const queue = new PQueue({ concurrency: o.concurrency });
+  let waiting = 0;
+  let stop: StopRun | null = null;
+  const every = o.progressEvery ?? 10;
+  const work = (item: FrontierItem, attempt: number): void => {
+    void queue.add(async () => {
+      const outcome = await handleItem(st, item, attempt);
+      if (outcome instanceof StopRun) {
+        stop = outcome;
+        abort.abort(outcome);
+        queue.clear();
+      } else if (typeof outcome === "number") {
+        waiting++;
+        setTimeout(() => {
+          waiting--;
+          if (!st.signal.aborted) work(item, attempt + 1);
+        }, outcome).unref();
+      } else if (outcome === "settled" && st.counters.pages % every === 0) progress(st, o);
+    });
+  };
+  while (!st.signal.aborted) {
+    const room = o.concurrency * 2 - queue.size - queue.pending;
+    const claimed = room > 0 ? await claimFrontier(st.store.db, st.runId, room) : [];
+    for (const item of claimed) work(item, item.attempts);
+    if (claimed.length > 0) await queue.onSizeLessThan(o.concurrency);
+    else if (queue.size === 0 && queue.pending === 0 && waiting === 0) break;
+    else await Promise.race([queue.onIdle(), sleep(100)]);
+  }
+  await queue.onIdle();
+  if (stop) throw stop;
+}
+
+function progress(st: RunState, o: RunCrawlOptions): void {
+  const c = st.counters;
+  const p: CrawlProgress = { source: st.source.id, runId: st.runId, pages: c.pages, captures: c.captures, frontier: st.frontierSize, errors: Object.values(c.errors).reduce((a, b) => a + b, 0) };
+  o.onProgress?.(p);
+  st.log.info(p, "crawl progress");
+}
+
+/** Handles one item; returns "settled", a retry delay in ms, or the StopRun that ends the run. */
+async function handleItem(st: RunState, item: FrontierItem, attempt: number): Promise<"settled" | number | StopRun> {
+  const host = URL.canParse(item.url) ? new URL(item.url).host : "invalid";
+  const release = await st.gate.acquire(host, st.signal);
+  try {
+    const robots = item.url.startsWith("http") ? await st.robots.check(item.url) : { allowed: true, crawlDelayMs: 0 };
+    if (!robots.allowed) throw new GiveUp("robots-disallowed", `robots.txt disallows ${item.url}`);
+    if (robots.crawlDelayMs) st.gate.pause(host, robots.crawlDelayMs);
+    await st.source.handle({ ...item, attempts: attempt }, makeContext(st, { ...item, attempts: attempt }), st.options);
+    await settleFrontier(st.store.db, st.runId, item.url, "done");
+    st.counters.pages++;
+    return "settled";
+  } catch (err) {
+    if (st.signal.aborted) return "settled";
+    const e = classifyError(err);
+    if (e instanceof StopRun) return e;
+    st.log.info({ url: item.url, reason: e.reason, attempt, err: e.message }, "work item failed");
+    if (e instanceof RetryLater && attempt < st.politeness.maxAttempts) {
+      st.counters.retries++;
+      const wait = backoffMs(st, attempt, e.retryAfterMs);
+      if (e.retryAfterMs !== null) st.gate.pause(host, wait);
+      return wait;
+    }
+    if (e instanceof Blocked) st.gate.pause(host, st.politeness.blockedPauseMs);
+    st.counters.errors[e.reason] = (st.counters.errors[e.reason] ?? 0) + 1;
+    await settleFrontier(st.store.db, st.runId, item.url, e instanceof Blocked ? "blocked" : "failed", e.reason);
+    return "settled";
+  } finally {
+    release();
+  }
+}
