@@ -21,6 +21,11 @@ export interface ClassifyContext {
   now: Date;
   actors?: ActorRegistry;
   labelStyles?: LabelStyle[];
+  /**
+   * The day the European repository for online political ads (Art. 13) went live; from then on a notice must link to
+   * it (Art. 12(1)(i)). Unset: not live yet (reference §2.5: not operational as of 31 August 2026), never required.
+   */
+  repositoryLiveFrom?: Date;
 }
 
 /**
@@ -65,6 +70,7 @@ function gatherFacts(ad: AdInput, ctx: ClassifyContext): AdFacts {
     targetingUsed: targetingUsed(ad.targeting) || notice?.targetingUsed === true,
     electionLink: label.election ?? notice?.election ?? political.electionCue,
     seenAt,
+    repositoryRequired: ctx.repositoryLiveFrom !== undefined && seenAt.getTime() >= ctx.repositoryLiveFrom.getTime(),
     obligationsApply: seenAt.getTime() >= OBLIGATIONS_FROM.getTime(),
   };
 }

@@ -6,7 +6,7 @@
 /** The Art. 12(1) elements polad looks for in a notice. */
 export type NoticeElement =
   | "sponsor" | "sponsorContact" | "sponsorAddress" | "controller" | "payer" | "period" | "amounts"
-  | "origin" | "method" | "election" | "targeting" | "notification";
+  | "origin" | "method" | "election" | "targeting" | "notification" | "repository";
 
 /** Line-start label patterns per element; the value follows a colon or sits on the next line. */
 export const FIELD_LABELS: Readonly<Record<Exclude<NoticeElement, "sponsorContact">, readonly string[]>> = {
@@ -47,11 +47,21 @@ export const FIELD_LABELS: Readonly<Record<Exclude<NoticeElement, "sponsorContac
     "(gebruikte )?targeting( techniek(en)?)?", "ad[- ]delivery", "targeting (and|or) ad[- ]delivery( techniques)?",
     "ausspielung", "zielgerichtete", "ciblage", "techniques de ciblage",
   ],
+  repository: [
+    "(link (naar|to) )?(het |the )?europe(es|se|an) (register|repository|archief)( voor (online )?politieke (reclame|advertenties))?",
+    "(eu|european) (ad )?repository", "europaische[sn]? (register|archiv|datenbank)", "registre europeen", "repository",
+  ],
   notification: ["meld(en|punt)", "melding maken", "report( this (ad|advertisement))?", "notification mechanism", "melden", "meldestelle", "signaler"],
 };
 
+/** Values that answer "not applicable": accepted only for the elements the law calls "where applicable". */
+export const NOT_APPLICABLE = /^\s*(n\.?v\.?t\.?|nvt|niet van toepassing|n\/?a|not applicable|nicht zutreffend|entfallt|sans objet|non applicable)\s*$/i;
+
 /** Values that mean "not given": empty, dashes, "n.v.t.", "n/a", "nicht zutreffend", "sans objet". */
 export const EMPTY_VALUE = /^\s*(|-+|x|\.+|n\.?v\.?t\.?|nvt|niet van toepassing|n\/?a|none|nicht zutreffend|entfallt|sans objet|undefined|null)\s*$/i;
+
+/** A link into the European repository for online political advertisements (Art. 13), once it is live. */
+export const EU_REPOSITORY_URL = /https?:\/\/[^\s"'<>]*(political-advertising\.ec\.europa\.eu|europa\.eu\/[^\s"'<>]*(repository|political-ad))[^\s"'<>]*/i;
 
 /** Words in a page that name it as a transparency notice. */
 export const NOTICE_TITLE = /transparantie-?verklaring|transparency (notice|statement)|transparenzbekanntmachung|transparenzhinweis|avis de transparence|politieke reclame|political advert/i;

@@ -1,5 +1,5 @@
 import type { NoticeFacts } from "./notice.js";
-import { EMPTY_VALUE, OUTSIDE_EU } from "./notice-lexicon.js";
+import { EMPTY_VALUE, EU_REPOSITORY_URL, NOT_APPLICABLE, type NoticeElement, OUTSIDE_EU } from "./notice-lexicon.js";
 import { foldText } from "./normalize.js";
 
 /** True when a JSON object has the politiekereclame.nl statement shape (opdrachtgever_* fields). */
@@ -17,6 +17,18 @@ function str(obj: Record<string, unknown>, key: string): string | null {
 function joinParts(...parts: Array<string | null>): string | null {
   const present = parts.filter((p): p is string => p !== null);
   return present.length > 0 ? present.join(", ") : null;
+}
+
+// Which statement fields answer which Art. 12(1) element, to record the ones answered "n.v.t.".
+const FIELD_ELEMENT: ReadonlyArray<[string, NoticeElement]> = [
+  ["opdrachtgever_naam_organisatie", "sponsor"], ["opdrachtgever_mailadres", "sponsorContact"], ["opdrachtgever_straat_huisnummer", "sponsorAddress"],
+  ["gezaghebbende_naam_organisatie", "controller"], ["betalende_naam_organisatie", "payer"], ["campagne_periode_startdatum", "period"],
+  ["betaalde_media_waarde_euro", "amounts"], ["oorsprong_ontvangen_bedragen", "origin"], ["methode_waardebepaling_voordelen_natura", "method"],
+  ["theme", "election"], ["gebruikte_targeting_techniek", "targeting"],
+];
+
+function notApplicableIn(obj: Record<string, unknown>): NoticeElement[] {
+  return FIELD_ELEMENT.filter(([key]) => typeof obj[key] === "string" && NOT_APPLICABLE.test(obj[key] as string)).map(([, e]) => e);
 }
 
 /** Map a politiekereclame.nl statement (public API JSON) onto the Art. 12(1) elements. */
@@ -46,6 +58,10 @@ export function parsePolitiekeReclame(obj: Record<string, unknown>): NoticeFacts
     targeting,
     targetingUsed: targeting === null ? null : techniques.length > 0,
     adMessage: str(obj, "reclame_boodschap"),
+    publicId: str(obj, "public_id"),
+    repositoryLink: EU_REPOSITORY_URL.exec(str(obj, "relevante_links") ?? "")?.[0] ?? null,
+    notApplicable: notApplicableIn(obj),
+    unreadable: null,
     found: [],
   };
   return facts;

@@ -1,4 +1,4 @@
-import { EMPTY_VALUE, FIELD_LABELS, NOTICE_TITLE, OUTSIDE_EU, type NoticeElement } from "./notice-lexicon.js";
+import { EMPTY_VALUE, EU_REPOSITORY_URL, FIELD_LABELS, NOTICE_TITLE, NOT_APPLICABLE, OUTSIDE_EU, type NoticeElement } from "./notice-lexicon.js";
 import { isPolitiekeReclameStatement, parsePolitiekeReclame } from "./notice-politiekereclame.js";
 import { foldSameLength, foldText, htmlToText, looksLikeHtml } from "./normalize.js";
 
@@ -6,7 +6,7 @@ export type { NoticeElement } from "./notice-lexicon.js";
 
 /** The Art. 12(1) elements found in a transparency notice; null where absent or "n.v.t.". */
 export interface NoticeFacts {
-  format: "politiekereclame" | "json" | "html" | "text";
+  format: "politiekereclame" | "json" | "html" | "text" | "pdf";
   /** False when the document does not look like a transparency notice at all (a homepage, a login wall). */
   isNotice: boolean;
   title: string | null;
@@ -26,6 +26,14 @@ export interface NoticeFacts {
   targetingUsed: boolean | null;
   /** The ad message, when the notice carries it (politiekereclame.nl `reclame_boodschap`). */
   adMessage: string | null;
+  /** The notice's own id where it has one (politiekereclame.nl `public_id`), to tell it apart from another campaign's. */
+  publicId: string | null;
+  /** A link into the European repository (Art. 12(1)(i)), when the notice gives one. */
+  repositoryLink: string | null;
+  /** Elements the notice answers with "n.v.t." / "not applicable" (judged by the rules: only some may be). */
+  notApplicable: NoticeElement[];
+  /** Why the document could not be read at all (a PDF that was never turned into text), else null. */
+  unreadable: string | null;
   /** The elements present, in a fixed order. */
   found: NoticeElement[];
 }
@@ -39,11 +47,13 @@ const LABELS = Object.entries(FIELD_LABELS).map(([element, list]) => ({
   element: element as Exclude<NoticeElement, "sponsorContact">,
   re: new RegExp(`^\\s*(?:\\d+[.)]\\s*)?(?:${list.join("|")})(?:\\s+(?:name|naam|naam organisatie|organisatie|organisation))?(?![\\p{L}\\p{N}])\\s*(?:\\([^)]{0,40}\\))?\\s*[:\\-–]?\\s*`, "u"),
 }));
-const ORDER: NoticeElement[] = ["sponsor", "sponsorContact", "sponsorAddress", "controller", "payer", "period", "amounts", "origin", "method", "election", "targeting", "notification"];
+const ORDER: NoticeElement[] = ["sponsor", "sponsorContact", "sponsorAddress", "controller", "payer", "period", "amounts", "origin", "method", "election", "targeting", "notification", "repository"];
 
 /**
  * Read the Art. 12(1) elements from a notice: a politiekereclame.nl statement (object or JSON text), other JSON,
- * an HTML page or plain text with labelled fields in Dutch, English, German or French. Pure; input is bounded.
+ * an HTML page, plain text with labelled fields in Dutch, English, German or French, or the text of a PDF notice
+ * (content type application/pdf: the crawler extracts the text at capture time, see crawler/pdf-text.ts).
+ * Pure; input is bounded.
  */
 export function parseNotice(notice: string | Record<string, unknown>, contentType?: string | null): NoticeFacts {
   const facts = typeof notice === "string" ? parseString(notice.slice(0, MAX_INPUT), contentType ?? null) : parseObject(notice);
@@ -53,6 +63,10 @@ export function parseNotice(notice: string | Record<string, unknown>, contentTyp
 
 function parseString(body: string, contentType: string | null): NoticeFacts {
   const trimmed = body.trim();
+  if (/pdf/i.test(contentType ?? "") || trimmed.startsWith("%PDF-")) {
+    if (!trimmed.startsWith("%PDF-")) return parseText(trimmed, "pdf");
+    return { ...emptyFacts("pdf"), unreadable: "a PDF whose text was not extracted at capture time" };
+  }
   if (/json/i.test(contentType ?? "") || /^[[{]/.test(trimmed)) {
     const parsed = tryJson(trimmed);
     if (parsed !== undefined) return parseObject(parsed);
@@ -97,13 +111,13 @@ function emptyFacts(format: NoticeFacts["format"]): NoticeFacts {
   return {
     format, isNotice: false, title: null, sponsor: null, sponsorEmail: null, sponsorAddress: null, controller: null, payer: null,
     period: null, amounts: null, origin: null, originOutsideEu: false, method: null, election: null, targeting: null,
-    targetingUsed: null, adMessage: null, found: [],
+    targetingUsed: null, adMessage: null, publicId: null, repositoryLink: null, notApplicable: [], unreadable: null, found: [],
   };
 }
 
 function parseText(text: string, format: NoticeFacts["format"]): NoticeFacts {
   const facts = emptyFacts(format);
-  const values = labelledValues(text.split(/\r?\n/).slice(0, 5000));
+  const values = labelledValues(text.split(/\r?\n/).slice(0, 5000), facts.notApplicable);
   const first = (e: NoticeElement): string | null => values.get(e)?.[0] ?? null;
   facts.title = text.split("\n").find((l) => NOTICE_TITLE.test(foldText(l)))?.slice(0, 200) ?? null;
   facts.sponsor = first("sponsor");
@@ -120,11 +134,12 @@ function parseText(text: string, format: NoticeFacts["format"]): NoticeFacts {
   facts.election = first("election");
   facts.targeting = first("targeting");
   facts.targetingUsed = facts.targeting === null ? null : !/^(geen|nee|no|none|keine?|nein|aucun|non)\b/i.test(foldText(facts.targeting));
+  facts.repositoryLink = EU_REPOSITORY_URL.exec(text)?.[0] ?? null;
   facts.isNotice = looksLikeNotice(facts, values, facts.title !== null);
   return facts;
 }
 
-function labelledValues(lines: readonly string[]): Map<NoticeElement, string[]> {
+function labelledValues(lines: readonly string[], notApplicable: NoticeElement[]): Map<NoticeElement, string[]> {
   const out = new Map<NoticeElement, string[]>();
   for (let i = 0; i < lines.length; i++) {
     const line = (lines[i] ?? "").slice(0, 4000);
@@ -141,6 +156,7 @@ function labelledValues(lines: readonly string[]): Map<NoticeElement, string[]> 
       } else if (!out.has(element)) {
         out.set(element, []);
       }
+      if (!nextIsLabel && NOT_APPLICABLE.test(value) && !notApplicable.includes(element)) notApplicable.push(element);
       break;
     }
   }
@@ -161,6 +177,7 @@ function elementPresent(f: NoticeFacts, e: NoticeElement): boolean {
     case "period": return f.period !== null && (f.period.start !== null || f.period.end !== null);
     case "targeting": return f.targeting !== null;
     case "notification": return false;
+    case "repository": return f.repositoryLink !== null;
     default: return f[e] !== null;
   }
 }

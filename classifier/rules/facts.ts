@@ -22,6 +22,8 @@ export interface AdFacts {
   electionLink: string | null;
   /** When the ad was seen (last_seen, else first_seen, else ctx.now). */
   seenAt: Date;
+  /** The European repository is live at seenAt (ctx.repositoryLiveFrom): the notice must link to it (Art. 12(1)(i)). */
+  repositoryRequired: boolean;
   /** True when the ad was seen, or is judged at a time, at or after 10 October 2025 (Art. 30(2)). */
   obligationsApply: boolean;
 }

@@ -1,4 +1,5 @@
 import type { NoticeElement } from "../notice.js";
+import { noticeUnavailableReason } from "../notice-availability.js";
 import { type AdFacts, type Rule, finding, quote } from "./facts.js";
 
 /** Art. 11(1)(e) with Art. 12: the notice link must lead to a notice. */
@@ -7,18 +8,16 @@ export const noticeUnreachable: Rule = {
   article: "Art. 11(1)(e) and Art. 12 Regulation (EU) 2024/900",
   title: "Notice link is broken or does not lead to a notice",
   severity: "high",
-  description: "The notice link must work for the whole time the ad runs: an error status, a timeout, a homepage or a login wall instead of the notice all fail.",
+  description: "The notice link must work for the whole time the ad runs: an error status, a timeout, a redirect to a home page, a login or cookie wall, a page that is no notice, or the notice of another campaign (another notice id or another election) all fail.",
   scope: "ttpa",
   check(f) {
     const url = f.ad.notice_url;
     if (!url) return null;
-    const status = f.ad.notice_status;
-    if (status === 0) return finding(this, `Art. 11(1)(e): the notice link ${quote(url)} could not be reached (no response), so people cannot read the notice.`);
-    if (status != null && status >= 400) return finding(this, `Art. 11(1)(e): the notice link ${quote(url)} answers with HTTP ${status}, so people cannot read the notice.`);
-    if (f.notice && !f.notice.isNotice) {
-      return finding(this, `Art. 11(1)(e): the notice link ${quote(url)} leads to a page that is not a transparency notice (no sponsor, period, amounts or election fields found).`);
-    }
-    return null;
+    const reason = noticeUnavailableReason({
+      url, status: f.ad.notice_status, finalUrl: typeof f.ad.notice_final_url === "string" ? f.ad.notice_final_url : null,
+      body: f.ad.notice, notice: f.notice, adElection: f.label.election ?? f.political.electionCue,
+    });
+    return reason ? finding(this, `Art. 11(1)(e): the notice link ${quote(url)} ${reason}, so people cannot read this ad's notice.`) : null;
   },
 };
 
@@ -35,14 +34,31 @@ const ELEMENT_NAMES: Record<NoticeElement, string> = {
   election: "linked election or process (12(1)(g))",
   targeting: "whether targeting was used (12(1))",
   notification: "how to report the ad (Art. 15)",
+  repository: "link to the European repository (12(1)(i))",
 };
+
+/**
+ * Elements the law requires without condition: "n.v.t." is no answer for them. The others are "where applicable"
+ * (controlling entity, payer, election, targeting, repository link), so "n.v.t." is accepted unless the facts show
+ * the element applies. The calculation method (f) is not demanded: politiekereclame.nl asks it only for in-kind value.
+ */
+export const UNCONDITIONAL: readonly NoticeElement[] = ["sponsor", "sponsorContact", "sponsorAddress", "period", "amounts", "origin"];
 
 /** The elements a notice must contain for this ad; the "where applicable" ones only when they apply. */
 export function requiredElements(f: AdFacts): NoticeElement[] {
-  const required: NoticeElement[] = ["sponsor", "sponsorContact", "sponsorAddress", "period", "amounts", "origin"];
+  const required: NoticeElement[] = [...UNCONDITIONAL];
   if (f.electionLink) required.push("election");
   if (f.targetingUsed) required.push("targeting");
+  if (f.repositoryRequired) required.push("repository");
   return required;
+}
+
+function describeMissing(f: AdFacts, e: NoticeElement): string {
+  const name = ELEMENT_NAMES[e];
+  if (!f.notice?.notApplicable.includes(e)) return name;
+  if (UNCONDITIONAL.includes(e)) return `${name}, answered "n.v.t." although the law requires it without condition`;
+  const why = e === "election" ? "the ad is linked to a vote" : e === "targeting" ? "targeting was used" : "it applies to this ad";
+  return `${name}, answered "n.v.t." although ${why}`;
 }
 
 /** Art. 12(1): the notice's mandatory elements. */
@@ -51,14 +67,14 @@ export const noticeIncomplete: Rule = {
   article: "Art. 12(1) Regulation (EU) 2024/900",
   title: "Transparency notice lacks mandatory elements",
   severity: "medium",
-  description: "The notice must give the sponsor's name, e-mail and address, the period, the amounts spent and their origin, and (where applicable) the election and whether targeting was used. \"n.v.t.\" counts as missing for these items.",
+  description: "The notice must give the sponsor's name, e-mail and address, the period, the amounts spent and their origin; where applicable the election, whether targeting was used and (once the European repository is live) a link to it. \"n.v.t.\" is accepted only for the \"where applicable\" items, and only when they do not apply.",
   scope: "ttpa",
   check(f) {
     if (!f.notice || !f.notice.isNotice) return null;
     const missing = requiredElements(f).filter((e) => !f.notice?.found.includes(e));
     if (missing.length === 0) return null;
     const severity = missing.includes("sponsor") ? "high" : this.severity;
-    return finding(this, `Art. 12(1): the transparency notice lacks ${missing.map((e) => ELEMENT_NAMES[e]).join("; ")}.`, severity);
+    return finding(this, `Art. 12(1): the transparency notice lacks ${missing.map((e) => describeMissing(f, e)).join("; ")}.`, severity);
   },
 };
 
