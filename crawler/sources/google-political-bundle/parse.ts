@@ -128,9 +128,27 @@ export function mapBundleRow(raw: Record<string, unknown>, line: number): AdInpu
   };
 }
 
+// A file without the ad_id column (an HTML error page, another CSV, a `;`-separated export) is refused
+// at its header rather than read as zero ads.
+function checkHeader(cols: string[]): string[] {
+  if (!cols.includes("ad_id")) throw new Error(`creative_stats line 1: header has no "ad_id" column (starts ${JSON.stringify(cols.join(",").slice(0, 80))})`);
+  return cols;
+}
+
+function readRows(csv: string, maxRows: number): Array<Record<string, unknown>> {
+  if (csv.trim() === "") throw new Error("creative_stats: the file is empty (not even a header)");
+  try {
+    return parse(csv, { columns: checkHeader, bom: true, skip_empty_lines: true, relax_column_count: true, to: maxRows }) as Array<Record<string, unknown>>;
+  } catch (err) {
+    if (err instanceof Error && err.message.startsWith("creative_stats")) throw err;
+    const line = typeof err === "object" && err !== null && "lines" in err ? Number((err as { lines: unknown }).lines) : 0;
+    throw new Error(`creative_stats line ${line}: not valid CSV (${err instanceof Error ? err.message.slice(0, 200) : String(err)})`, { cause: err });
+  }
+}
+
 /** Parses the CSV text (BOM tolerated) into ads for rows reaching `country` (all rows when null). */
 export function parseCreativeStats(csv: string, o: { country: string | null; maxRows?: number }): AdInput[] {
-  const rows = parse(csv, { columns: true, bom: true, skip_empty_lines: true, relax_column_count: true, to: o.maxRows ?? 200_000 }) as Array<Record<string, unknown>>;
+  const rows = readRows(csv, o.maxRows ?? 200_000);
   const out: AdInput[] = [];
   rows.forEach((row, i) => {
     const ad = mapBundleRow(row, i + 2);
