@@ -2,9 +2,11 @@ import type { AdInput } from "../common/ad-input.js";
 import type { LabelStyle } from "../common/capture.js";
 import type { Verdict } from "../common/verdict.js";
 import { type ActorRegistry, defaultActorRegistry } from "./actors.js";
+import { type Election, NL_ELECTIONS } from "./elections.js";
 import { detectLabel } from "./label.js";
 import { extractHrefs, htmlToText } from "./normalize.js";
 import { type NoticeFacts, parseNotice } from "./notice.js";
+import { type PlatformBan, PLATFORM_BANS } from "./platform-bans.js";
 import { assessPolitical } from "./political.js";
 import type { AdFacts } from "./rules/facts.js";
 import { RULE_CHECKS } from "./rules/index.js";
@@ -26,6 +28,10 @@ export interface ClassifyContext {
    * it (Art. 12(1)(i)). Unset: not live yet (reference §2.5: not operational as of 31 August 2026), never required.
    */
   repositoryLiveFrom?: Date;
+  /** Election calendar for the Art. 5(2) three-month windows; default NL_ELECTIONS (classifier/elections.ts). */
+  elections?: readonly Election[];
+  /** Platform-ban table; default PLATFORM_BANS (classifier/platform-bans.ts). */
+  platformBans?: readonly PlatformBan[];
 }
 
 /**
@@ -70,6 +76,9 @@ function gatherFacts(ad: AdInput, ctx: ClassifyContext): AdFacts {
     targetingUsed: targetingUsed(ad.targeting) || notice?.targetingUsed === true,
     electionLink: label.election ?? notice?.election ?? political.electionCue,
     seenAt,
+    firstSeenAt: ad.first_seen ? new Date(ad.first_seen) : seenAt,
+    elections: ctx.elections ?? NL_ELECTIONS,
+    platformBans: ctx.platformBans ?? PLATFORM_BANS,
     repositoryRequired: ctx.repositoryLiveFrom !== undefined && seenAt.getTime() >= ctx.repositoryLiveFrom.getTime(),
     obligationsApply: seenAt.getTime() >= OBLIGATIONS_FROM.getTime(),
   };

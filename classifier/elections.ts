@@ -39,12 +39,14 @@ export function windowStart(e: Election): Date {
   return new Date(Date.UTC(y, m - 1 - 3, d));
 }
 
-/** The elections of a country whose Art. 5(2) three-month window contains the given moment, nearest first. */
-export function electionsInWindow(calendar: readonly Election[], country: string, at: Date): Election[] {
-  const t = at.getTime();
+/**
+ * The elections of a country whose Art. 5(2) three-month window (up to and including polling day) overlaps the
+ * time the ad was seen, from `from` to `to`; nearest first.
+ */
+export function electionsInWindow(calendar: readonly Election[], country: string, from: Date, to: Date = from): Election[] {
   return calendar
     .filter((e) => e.country.toUpperCase() === country.toUpperCase())
-    .filter((e) => t >= windowStart(e).getTime() && t < Date.parse(`${e.date}T00:00:00Z`) + DAY)
+    .filter((e) => to.getTime() >= windowStart(e).getTime() && from.getTime() < Date.parse(`${e.date}T00:00:00Z`) + DAY)
     .sort((a, b) => (a.date < b.date ? -1 : 1));
 }
 

@@ -2,6 +2,8 @@ import type { AdInput } from "../../common/ad-input.js";
 import type { LabelStyle } from "../../common/capture.js";
 import type { Finding, RuleInfo } from "../../common/verdict.js";
 import type { ActorRegistry } from "../actors.js";
+import type { Election } from "../elections.js";
+import type { PlatformBan } from "../platform-bans.js";
 import type { LabelFacts } from "../label.js";
 import type { NoticeFacts } from "../notice.js";
 import type { PoliticalResult } from "../political.js";
@@ -22,6 +24,12 @@ export interface AdFacts {
   electionLink: string | null;
   /** When the ad was seen (last_seen, else first_seen, else ctx.now). */
   seenAt: Date;
+  /** When the ad was first seen (first_seen, else seenAt). */
+  firstSeenAt: Date;
+  /** Election calendar for the Art. 5(2) windows (ctx.elections, else the preloaded Dutch one). */
+  elections: readonly Election[];
+  /** Platform-ban table (ctx.platformBans, else classifier/platform-bans.ts). */
+  platformBans: readonly PlatformBan[];
   /** The European repository is live at seenAt (ctx.repositoryLiveFrom): the notice must link to it (Art. 12(1)(i)). */
   repositoryRequired: boolean;
   /** True when the ad was seen, or is judged at a time, at or after 10 October 2025 (Art. 30(2)). */
