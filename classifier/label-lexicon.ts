@@ -86,7 +86,7 @@ export const NOTICE_PHRASES: readonly string[] = [
 ];
 
 /** Hosts and paths that hold notices (politiekereclame.nl, ttad.eu, DPG Media's political-ads pages, /transparantie...). */
-export const NOTICE_URL = /\b(?:https?:\/\/)?(?:www\.)?(?:politiekereclame\.nl|ttad\.eu|privacy\.dpgmedia\.nl\/[^\s"'<>]*political-ads|[a-z0-9.-]+\.[a-z]{2,}\/[^\s"'<>]*(?:transparan|transparen[cz]|ttpa|political-ads|politieke-reclame))[^\s"'<>]*/i;
+export const NOTICE_URL = /\b(?:https?:\/\/)?(?:www\.)?(?:politiekereclame\.nl|ttad\.eu|privacy\.dpgmedia\.nl\/[^\s"'<>]*political-ads|(?<![a-z0-9.-])[a-z0-9.-]{1,253}\.[a-z]{2,}\/[^\s"'<>]{0,300}?(?:transparan|transparen[cz]|ttpa|political-ads|politieke-reclame))[^\s"'<>]*/i;
 
 /** Commercial or DSA ad markers: they say "this is an ad", never "this is a political ad" (reference §3.3). */
 export const COMMERCIAL_MARKERS: readonly string[] = [

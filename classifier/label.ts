@@ -79,7 +79,8 @@ function findSponsor(original: string, folded: string): string | null {
     const rest = original.slice(start, start + 160);
     const name = rest.split(/\n|\r|\||·|•|(?<=[\p{Ll}\p{N})]{2})\.\s|\.$|;|,\s(?=(?:in|im|en|and|und|et|met|with)\s)/u)[0]?.trim() ?? "";
     const cleaned = name.replace(/^[\s"'“„(]+|[\s"'”).,:]+$/g, "").slice(0, 120);
-    if (/\p{L}{2,}/u.test(cleaned) && !/^(de|het|een|the|a|der|die|das|le|la|les)$/i.test(cleaned)) return cleaned;
+    // "D66" is a party: one letter and digits is a name; a lone letter or number is not.
+    if (/\p{L}/u.test(cleaned) && /[\p{L}\p{N}]{2,}/u.test(cleaned) && !/^(de|het|een|the|a|der|die|das|le|la|les)$/i.test(cleaned)) return cleaned;
   }
   return null;
 }

@@ -42,7 +42,8 @@ export function decodeEntities(input: string): string {
   });
 }
 
-const BLOCK_TAGS = /<\/?(?:p|div|br|li|ul|ol|tr|td|th|dt|dd|dl|table|h[1-6]|section|article|header|footer|aside|label|button|figcaption|caption)\b[^>]*>/gi;
+const BLOCK_TAGS = new Set(["p", "div", "br", "li", "ul", "ol", "tr", "td", "th", "dt", "dd", "dl", "table", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "header", "footer", "aside", "label", "button", "figcaption", "caption"]);
+const RAW_TAGS = new Set(["script", "style", "noscript", "template", "svg"]);
 
 /**
  * Turn HTML into plain text lines without executing or parsing it as a DOM: scripts, styles and
@@ -50,17 +51,60 @@ const BLOCK_TAGS = /<\/?(?:p|div|br|li|ul|ol|tr|td|th|dt|dd|dl|table|h[1-6]|sect
  */
 export function htmlToText(html: string, max = 400_000): string {
   const bounded = html.length > max ? html.slice(0, max) : html;
-  const text = bounded
-    .replace(/<!--[\s\S]*?-->/g, " ")
-    .replace(/<(script|style|noscript|template|svg)\b[\s\S]*?<\/\1\s*>/gi, " ")
-    .replace(/\s+/g, " ")
-    .replace(BLOCK_TAGS, "\n")
-    .replace(/<[^>]*>/g, " ");
-  return decodeEntities(text)
+  return decodeEntities(stripMarkup(bounded.replace(/\s+/g, " ")))
     .split("\n")
     .map((line) => line.replace(/[ \t\u00a0]+/g, " ").trim())
     .filter((line) => line.length > 0)
     .join("\n");
+}
+
+// One left-to-right pass with indexOf instead of lazy regexes: hostile markup (400 000 "<", an
+// unclosed "<!--" or "<script" repeated) would make those quadratic, minutes per ad. A closer that
+// is not found once is never searched for again. A "<" with another "<" before the next ">" is text;
+// unclosed comments and raw blocks fall back to ordinary tags, as the regexes did.
+function stripMarkup(s: string): string {
+  const parts: string[] = [];
+  const unclosed = new Set<string>();
+  let i = 0;
+  while (i < s.length) {
+    const lt = s.indexOf("<", i);
+    const gt = lt < 0 ? -1 : s.indexOf(">", lt + 1);
+    if (gt < 0) break;
+    const end = s.startsWith("<!--", lt) ? closerEnd(s, "-->", lt + 4, unclosed) : -1;
+    const start = end >= 0 ? lt : s.lastIndexOf("<", gt);
+    parts.push(s.slice(i, start));
+    if (start > lt || end >= 0) {
+      if (end >= 0) parts.push(" ");
+      i = end >= 0 ? end : start;
+      continue;
+    }
+    const m = /^<(\/?)([a-z][a-z0-9]*)/i.exec(s.slice(lt, lt + 40));
+    const tag = m?.[2]?.toLowerCase() ?? "";
+    const rawEnd = m && !m[1] && RAW_TAGS.has(tag) ? closerEnd(s, rawCloser(tag), gt + 1, unclosed) : -1;
+    parts.push(rawEnd < 0 && BLOCK_TAGS.has(tag) ? "\n" : " ");
+    i = rawEnd >= 0 ? rawEnd : gt + 1;
+  }
+  parts.push(s.slice(i));
+  return parts.join("");
+}
+
+const RAW_CLOSERS = new Map([...RAW_TAGS].map((t) => [t, new RegExp(`</${t}\\s*>`, "gi")]));
+const rawCloser = (tag: string): RegExp => RAW_CLOSERS.get(tag)!;
+
+function closerEnd(s: string, closer: string | RegExp, from: number, unclosed: Set<string>): number {
+  const key = String(closer);
+  if (unclosed.has(key)) return -1;
+  let end = -1;
+  if (typeof closer === "string") {
+    const at = s.indexOf(closer, from);
+    end = at < 0 ? -1 : at + closer.length;
+  } else {
+    closer.lastIndex = from;
+    const m = closer.exec(s);
+    end = m ? m.index + m[0].length : -1;
+  }
+  if (end < 0) unclosed.add(key);
+  return end;
 }
 
 /** The href values of anchors in an HTML fragment (bounded, decoded, deduplicated). */

@@ -40,7 +40,9 @@ export interface NoticeFacts {
 
 const MAX_INPUT = 2_000_000;
 const EMAIL = /[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9.-]{1,200}\.[A-Za-z]{2,}/;
-const MONEY = /(€|\beur\b|\beuro\b|\busd\b|\$)\s?\d|\d[\d.,]*\s?(€|\beur\b|\beuro\b)/i;
+// Bounded and anchored at the start of a number run: an unbounded `\d[\d.,]*` retried at every digit of a
+// 2 MB run of digits is quadratic (hours on a hostile notice).
+const MONEY = /(€|\beur\b|\beuro\b|\busd\b|\$)\s?\d|(?<![\d.,])\d[\d.,]{0,40}\s?(€|\beur\b|\beuro\b)/i;
 const DATE = /\b(\d{4}-\d{2}-\d{2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|\d{1,2} (jan|feb|maa|mrt|apr|mei|may|jun|jul|aug|sep|okt|oct|nov|dec)\p{L}* \d{4})\b/giu;
 const POSTCODE = /\b\d{4} ?[A-Z]{2}\b|\b\d{5} [A-ZÄÖÜ][a-zäöüß]+/;
 const LABELS = Object.entries(FIELD_LABELS).map(([element, list]) => ({
