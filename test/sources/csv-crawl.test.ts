@@ -35,7 +35,7 @@ describe("CSV sources crawled through runCrawl: Google bundle and Meta report re
     for (const t of googleBundleReplica.truth) expect({ m: t.match, found: bundleAds.some((a) => a.sponsor === t.match) }).toEqual({ m: t.match, found: t.reachable });
     const vvd = bundleAds.find((a) => a.sponsor === "Volkspartij voor Vrijheid en Democratie");
     expect(vvd?.extra.spend).toMatchObject({ eur: { min: 30000, max: null }, huf: { min: 11_700_000, max: null } });
-    expect(vvd?.firstSeenAt.toISOString()).toBe("2026-02-20T08:00:00.000Z");
+    expect(vvd?.firstSeenAt.toISOString()).toBe("2023-11-01T08:00:00.000Z");
   });
 
   it("imports one report record per page, no-disclaimer pages marked, facts from the file name", () => {

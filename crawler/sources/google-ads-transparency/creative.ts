@@ -1,4 +1,4 @@
-import type { Locator, Page } from "playwright-core";
+import type { Frame, Page } from "playwright-core";
 import type { LabelStyle } from "../../../common/capture.js";
 import { detectChallenge } from "../../challenge.js";
 import { Blocked, GiveUp, RetryLater } from "../../errors.js";
@@ -33,29 +33,39 @@ export async function openRendered(page: Page, url: string, selector: string): P
   }
 }
 
-/** Splits the creative into its own disclosure lines (tagged for style reading) and the rest of its text. */
-async function splitCreative(root: Locator): Promise<{ text: string; labels: string[]; links: Array<{ href: string; text: string }>; html: string }> {
-  return root.evaluate((el, reSrc) => {
-    const re = new RegExp(reSrc, "i");
-    const inner = (e: Element) => ((e as HTMLElement).innerText ?? e.textContent ?? "").replace(/\s+/g, " ").trim();
-    const html = el.outerHTML;
-    const all = Array.from(el.querySelectorAll("*"));
-    const matches = all.filter((e) => re.test(inner(e)) && inner(e).length < 400);
-    const labels = matches.filter((e) => !matches.some((o) => o !== e && e.contains(o)));
-    for (const l of labels) l.setAttribute("data-polad-label", "");
-    let text = inner(el);
-    for (const l of labels) text = text.replace(inner(l), " ");
-    const links = Array.from(el.querySelectorAll("a[href]")).slice(0, 50).map((a) => ({ href: (a as HTMLAnchorElement).href, text: inner(a).slice(0, 200) }));
-    return { text: text.replace(/\s+/g, " ").trim(), labels: labels.map(inner), links, html };
-  }, CREATIVE_LABEL_TEXT.source);
-}
+/**
+ * In-page script (plain JavaScript text, so no bundler helper leaks into the page): splits the creative
+ * under `root` into its own disclosure lines (the deepest elements whose text starts like a label; they
+ * are tagged for style reading) and the rest of its text. Input: { root, re }.
+ */
+const SPLIT_SCRIPT = String.raw`(args) => {
+  var el = document.querySelector(args.root);
+  if (!el) return { text: "", labels: [], links: [], html: "" };
+  var re = new RegExp(args.re, "i");
+  function inner(e) { return (e.innerText || e.textContent || "").replace(/\s+/g, " ").trim(); }
+  var html = el.outerHTML;
+  var all = Array.prototype.slice.call(el.querySelectorAll("*"));
+  var matches = all.filter(function (e) { var t = inner(e); return re.test(t) && t.length < 400; });
+  var labels = matches.filter(function (e) { return !matches.some(function (o) { return o !== e && e.contains(o); }); });
+  labels.forEach(function (l) { l.setAttribute("data-polad-label", ""); });
+  var text = inner(el);
+  labels.forEach(function (l) { text = text.replace(inner(l), " "); });
+  var links = Array.prototype.slice.call(el.querySelectorAll("a[href]"), 0, 50).map(function (a) { return { href: a.href, text: inner(a).slice(0, 200) }; });
+  return { text: text.replace(/\s+/g, " ").trim(), labels: labels.map(inner), links: links, html: html };
+}`;
 
-async function readMetadata(page: Page): Promise<CreativeView["library"]> {
-  return page.locator(METADATA).first().evaluate((el) => {
-    const t = (sel: string) => (el.querySelector(sel)?.textContent ?? "").replace(/\s+/g, " ").trim() || null;
-    const d = (sel: string) => el.querySelector(sel)?.getAttribute("datetime") ?? null;
-    return { paidForBy: t(".advertiser-name"), firstShown: d("time.first-shown"), lastShown: d("time.last-shown"), format: t(".format"), regions: t(".regions") };
-  });
+/** In-page script reading the library's metadata panel. Input: { root }. */
+const METADATA_SCRIPT = String.raw`(args) => {
+  var el = document.querySelector(args.root);
+  function t(sel) { var n = el && el.querySelector(sel); return n ? (n.textContent || "").replace(/\s+/g, " ").trim() || null : null; }
+  function d(sel) { var n = el && el.querySelector(sel); return n ? n.getAttribute("datetime") : null; }
+  return { paidForBy: t(".advertiser-name"), firstShown: d("time.first-shown"), lastShown: d("time.last-shown"), format: t(".format"), regions: t(".regions") };
+}`;
+
+interface Split { text: string; labels: string[]; links: Array<{ href: string; text: string }>; html: string }
+
+async function run<T>(frame: Frame, script: string, args: Record<string, unknown>): Promise<T> {
+  return (await frame.evaluate(`(${script})(${JSON.stringify(args)})`)) as T;
 }
 
 /** Reads one rendered creative page. Image and HTML5 creatives are read inside their iframe. */
@@ -64,21 +74,25 @@ export async function readCreativePage(page: Page, url: string): Promise<Creativ
   const container = page.locator(CREATIVE).first();
   if ((await container.count()) === 0) throw new GiveUp("creative-gone", "the creative page shows no creative");
   const frameChain = [url];
-  let root: Locator = container;
+  let frame: Frame = page.mainFrame();
+  let root = CREATIVE;
   const iframe = container.locator("iframe").first();
   if ((await iframe.count()) > 0) {
     const src = await iframe.getAttribute("src");
     if (src) frameChain.push(new URL(src, url).href);
-    root = container.frameLocator("iframe").first().locator("body");
-    await root.waitFor({ state: "attached", timeout: 20_000 });
+    const inner = await (await iframe.elementHandle())?.contentFrame();
+    if (!inner) throw new RetryLater("frame-missing", "the creative's iframe has no document yet");
+    await inner.waitForLoadState("domcontentloaded", { timeout: 20_000 });
+    frame = inner;
+    root = "body";
   }
-  const split = await splitCreative(root);
-  const library = await readMetadata(page);
+  const split = await run<Split>(frame, SPLIT_SCRIPT, { root, re: CREATIVE_LABEL_TEXT.source });
+  const library = await run<CreativeView["library"]>(page.mainFrame(), METADATA_SCRIPT, { root: METADATA });
   const notice = split.links.find((l) => NOTICE_LINK_TEXT.test(l.text));
   return {
     text: split.text || null,
     label: split.labels.length > 0 ? split.labels.join(" · ") : null,
-    labelStyles: await readLabelStyles(root, "[data-polad-label]"),
+    labelStyles: await readLabelStyles(frame, root, "[data-polad-label]"),
     noticeUrl: notice?.href ?? null,
     links: split.links.map((l) => l.href),
     html: split.html.slice(0, 2_000_000),

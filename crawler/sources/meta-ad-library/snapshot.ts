@@ -46,10 +46,15 @@ async function labelParts(page: Page): Promise<string[]> {
   return all.map((t) => t.replace(/\s+/g, " ").trim()).filter((t) => LABEL_TEXT.test(t) && t.length < 400);
 }
 
+/** In-page script (plain text, no bundler helpers in the page): the card's links, at most 50. */
+const LINKS_SCRIPT = String.raw`(root) => {
+  var el = document.querySelector(root);
+  if (!el) return [];
+  return Array.prototype.slice.call(el.querySelectorAll("a[href]"), 0, 50).map(function (a) { return { href: a.href, text: (a.textContent || "").trim().slice(0, 200) }; });
+}`;
+
 async function cardLinks(page: Page): Promise<Array<{ href: string; text: string }>> {
-  return page.locator(AD_CARD).first().evaluate((el) =>
-    Array.from(el.querySelectorAll("a[href]")).slice(0, 50).map((a) => ({ href: (a as HTMLAnchorElement).href, text: (a.textContent ?? "").trim().slice(0, 200) })),
-  );
+  return (await page.mainFrame().evaluate(`(${LINKS_SCRIPT})(${JSON.stringify(AD_CARD)})`)) as Array<{ href: string; text: string }>;
 }
 
 /**
@@ -66,7 +71,7 @@ export async function renderSnapshot(page: Page, snapshotUrl: string, token: str
   const html = redactSecret(await card.evaluate((el) => el.outerHTML), token).slice(0, 2_000_000);
   return {
     label: parts.length > 0 ? parts.join(" · ") : null,
-    labelStyles: await readLabelStyles(card, LABEL_PARTS),
+    labelStyles: await readLabelStyles(page.mainFrame(), AD_CARD, LABEL_PARTS),
     noticeUrl: notice?.href ?? null,
     links: links.map((l) => l.href),
     html,

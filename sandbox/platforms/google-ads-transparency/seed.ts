@@ -32,7 +32,7 @@ export const ATC_SEED: AtcCreative[] = [
   {
     id: "CR20260000000000000001", advertiserId: "AR20260000000000000001", advertiser: "D66 Utrecht", domain: "d66.nl", format: "Tekst",
     headline: "D66 Utrecht | Stem 18 maart | Goed onderwijs in elke wijk",
-    body: "Bij de gemeenteraadsverkiezingen kies je voor scholen om de hoek en veilige fietsroutes. Lees ons programma.",
+    body: "Op 18 maart kies je de gemeenteraad: voor scholen om de hoek en veilige fietsroutes. Lees ons programma.",
     label: null, first: "2026-03-02", last: "2026-03-17", regions: ["NL"], political: true, party: "D66",
     rules: ["ttpa.11-1-a.label-missing", "ttpa.11-1-b.sponsor-missing", "ttpa.11-1-c.election-missing", "ttpa.11-1-e.notice-missing", BAN], reachable: true,
   },
@@ -46,14 +46,14 @@ export const ATC_SEED: AtcCreative[] = [
   {
     id: "CR20260000000000000003", advertiserId: "AR20260000000000000003", advertiser: "GroenLinks-PvdA Den Haag", domain: "groenlinkspvda.nl", format: "Afbeelding",
     headline: "Een Den Haag voor iedereen",
-    body: "Betaalbare huizen en groene pleinen. Kies op 18 maart bij de gemeenteraadsverkiezingen voor GroenLinks-PvdA Den Haag.",
+    body: "Betaalbare huizen en groene pleinen in onze stad. Kies op 18 maart in de gemeenteraad voor rood-groen: stem GroenLinks-PvdA.",
     label: null, first: "2026-03-05", last: "2026-03-18", regions: ["NL"], political: true, party: "GroenLinks-PvdA",
     rules: ["ttpa.11-1-a.label-missing", "ttpa.11-1-b.sponsor-missing", "ttpa.11-1-c.election-missing", "ttpa.11-1-e.notice-missing", BAN], reachable: true,
   },
   {
     id: "CR20260000000000000004", advertiserId: "AR20260000000000000004", advertiser: "CDA Zwolle", domain: "cda.nl", format: "Afbeelding",
     headline: "Zwolle, samen sterk",
-    body: "Meer ruimte voor verenigingen en mantelzorgers. Bij de gemeenteraadsverkiezingen op 18 maart: CDA Zwolle.",
+    body: "Meer ruimte voor verenigingen en mantelzorgers. Op 18 maart: stem CDA Zwolle in de gemeenteraad.",
     label: { text: "Politieke advertentie · Betaald door CDA Zwolle", notice: true },
     first: "2026-03-06", last: "2026-03-18", regions: ["NL"], political: true, party: "CDA", rules: ["ttpa.11-1-c.election-missing", BAN], reachable: true,
   },

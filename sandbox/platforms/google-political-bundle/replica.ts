@@ -12,18 +12,17 @@ interface BundleSeed {
   political: boolean; party: string | null; rules: string[]; reachable: boolean;
 }
 
-const BAN = "platform.political-ad-ban";
 /**
- * Invented rows in the real column layout. Ads last served before TTPA applied (10.10.2025) carry no
- * findings; ads served in 2026, after Google stopped EU political ads, carry the ban signal only: the
- * bundle holds no creative and no label, so no label rule can be judged from it.
+ * Invented rows in the real column layout, from the 2021 and 2023 Dutch general elections. All were
+ * served before TTPA applied (10.10.2025) and before Google stopped EU political ads, so none carries a
+ * finding. (The bundle holds no creative and no label: label rules could not be judged from it anyway.)
  */
 const ROWS: BundleSeed[] = [
   { id: "CR1100000000000000001", advertiserId: "AR1100000000000000001", advertiser: "D66", type: "Video", regions: "EU, NL", start: "2021-03-01", end: "2021-03-16", impressions: "100k-1M", eur: [500, 30000], age: "18-24, 25-34, 35-44", gender: "Not targeted", geo: "Netherlands", political: true, party: "D66", rules: [], reachable: true },
   { id: "CR1100000000000000002", advertiserId: "AR1100000000000000002", advertiser: "Christen Democratisch Appèl", type: "Text", regions: "EU, NL", start: "2021-03-10", end: "2021-03-17", impressions: "≤ 10k", eur: [0, 50], age: "Not targeted", gender: "Not targeted", geo: "Netherlands", political: true, party: "CDA", rules: [], reachable: true },
   { id: "CR1100000000000000003", advertiserId: "AR1100000000000000003", advertiser: "GroenLinks", type: "Image", regions: "EU, NL", start: "2021-02-20", end: "2021-03-17", impressions: "10k-100k", eur: [50, 500], age: "Not targeted", gender: "Male, Female, Unknown gender", geo: "Utrecht, North Holland", political: true, party: "GroenLinks", rules: [], reachable: true },
-  { id: "CR1100000000000000004", advertiserId: "AR1100000000000000004", advertiser: "Volkspartij voor Vrijheid en Democratie", type: "Video", regions: "EU, NL", start: "2026-02-20", end: "2026-03-17", impressions: "1M-10M", eur: [30000, null], age: "25-34, 35-44, 45-54", gender: "Not targeted", geo: "Netherlands", political: true, party: "VVD", rules: [BAN], reachable: true },
-  { id: "CR1100000000000000005", advertiserId: "AR1100000000000000005", advertiser: "Partij voor de Dieren", type: "Text", regions: "EU, NL", start: "2026-03-02", end: "2026-03-18", impressions: "10k-100k", eur: [500, 30000], age: "Not targeted", gender: "Not targeted", geo: "Amsterdam, Utrecht", political: true, party: "PvdD", rules: [BAN], reachable: true },
+  { id: "CR1100000000000000004", advertiserId: "AR1100000000000000004", advertiser: "Volkspartij voor Vrijheid en Democratie", type: "Video", regions: "EU, NL", start: "2023-11-01", end: "2023-11-21", impressions: "1M-10M", eur: [30000, null], age: "25-34, 35-44, 45-54", gender: "Not targeted", geo: "Netherlands", political: true, party: "VVD", rules: [], reachable: true },
+  { id: "CR1100000000000000005", advertiserId: "AR1100000000000000005", advertiser: "Partij voor de Dieren", type: "Text", regions: "EU, NL", start: "2023-11-06", end: "2023-11-22", impressions: "10k-100k", eur: [500, 30000], age: "Not targeted", gender: "Not targeted", geo: "Amsterdam, Utrecht", political: true, party: "PvdD", rules: [], reachable: true },
   { id: "CR1100000000000000006", advertiserId: "AR1100000000000000006", advertiser: "Alliance of Liberals and Democrats for Europe Party", type: "Image", regions: "BE, EU", start: "2024-05-20", end: "2024-06-09", impressions: "100k-1M", eur: [500, 30000], age: "Not targeted", gender: "Not targeted", geo: "Belgium", political: true, party: "ALDE", rules: [], reachable: false },
 ];
 

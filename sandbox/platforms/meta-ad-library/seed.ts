@@ -4,9 +4,11 @@
  * official ads that trip naive keyword filters. Names of real parties are used as advertisers; every
  * text, id and figure is made up. Each ad carries the findings a correct classifier emits for it.
  *
- * "Targeted" below means narrower than the whole country, all adult ages and all genders; the label
- * then has to say that targeting was used (ttpa.11-1-d). "Gesponsord · Betaald door X" is Meta's own
+ * Every Meta ad is delivered by Meta's optimisation (an ad-delivery technique) and the library reports
+ * its targeting, so a political ad whose label does not say targeting or delivery techniques were used
+ * gets ttpa.11-1-d, whether or not the audience was narrowed. "Gesponsord · Betaald door X" is Meta's
  * commercial marker plus disclaimer: it names the sponsor but does not say the ad is political.
+ * Election cues ("18 maart", "gemeenteraad") without the election's name in the label give 11-1-c.
  */
 
 /** What the snapshot shows above the creative, beyond "Gesponsord". */
@@ -51,7 +53,7 @@ const ELECTION = "Gemeenteraadsverkiezingen 18 maart 2026";
 export const META_SEED: SeedAd[] = [
   {
     id: "1298301123456701", pageId: "203040506070801", pageName: "VVD Utrecht", byline: null,
-    body: "Op 18 maart zijn de gemeenteraadsverkiezingen. Kies voor een veilig en bereikbaar Utrecht: meer wijkagenten, minder files op de Waterlinieweg. Stem VVD!",
+    body: "Op 18 maart kies je een nieuwe gemeenteraad. Kies voor een veilig en bereikbaar Utrecht: meer wijkagenten, minder files op de Waterlinieweg. Stem VVD!",
     caption: "utrecht.vvd.nl", title: "Ons verkiezingsprogramma", start: "2026-02-16", stop: "2026-03-18",
     ages: ["25", "54"], gender: "All", location: { name: "Utrecht, Utrecht", type: "cities" }, reach: 48210,
     countries: ["NL"], platforms: ["facebook", "instagram"], label: null, political: true, party: "VVD",
@@ -59,11 +61,11 @@ export const META_SEED: SeedAd[] = [
   },
   {
     id: "1298301123456702", pageId: "203040506070802", pageName: "D66 Amsterdam", byline: "D66 Amsterdam",
-    body: "Betaalbaar wonen in Amsterdam begint met jouw stem bij de gemeenteraadsverkiezingen. Meer middenhuur, minder leegstand. Stem D66.",
+    body: "Betaalbaar wonen in Amsterdam begint met jouw stem op 18 maart voor de gemeenteraad. Meer middenhuur, minder leegstand. Stem D66.",
     caption: "d66.nl/amsterdam", title: "Wonen in Amsterdam", start: "2026-02-20", stop: "2026-03-18",
     ages: ["18", "65+"], gender: "All", location: NL, reach: 91544, countries: ["NL"], platforms: ["facebook", "instagram"],
     label: null, political: true, party: "D66",
-    rules: ["ttpa.11-1-a.label-missing", "ttpa.11-1-c.election-missing", "ttpa.11-1-e.notice-missing", BAN], reachable: true,
+    rules: ["ttpa.11-1-a.label-missing", "ttpa.11-1-c.election-missing", "ttpa.11-1-d.targeting-statement-missing", "ttpa.11-1-e.notice-missing", BAN], reachable: true,
   },
   {
     id: "1298301123456703", pageId: "203040506070803", pageName: "GroenLinks-PvdA Rotterdam", byline: "GroenLinks-PvdA Rotterdam",
@@ -88,7 +90,7 @@ export const META_SEED: SeedAd[] = [
     body: "Den Haag verdient beter. Meer handhaving, minder gedoe. Stem op 18 maart PVV voor de gemeenteraad.",
     caption: "pvv-denhaag.nl", title: "Stem PVV", start: "2026-03-02", stop: "2026-03-18",
     ages: ["18", "65+"], gender: "All", location: NL, reach: 66310, countries: ["NL"], platforms: ["facebook", "instagram", "messenger"],
-    label: null, political: true, party: "PVV", rules: [...UNLABELLED, "ttpa.11-1-c.election-missing", BAN], reachable: true,
+    label: null, political: true, party: "PVV", rules: [...UNLABELLED, "ttpa.11-1-c.election-missing", "ttpa.11-1-d.targeting-statement-missing", BAN], reachable: true,
   },
   {
     id: "1298301123456706", pageId: "203040506070806", pageName: "SP Groningen", byline: "SP Groningen",
@@ -101,7 +103,7 @@ export const META_SEED: SeedAd[] = [
   },
   {
     id: "1298301123456707", pageId: "203040506070807", pageName: "Leefbaar Rotterdam", byline: null,
-    body: "Rotterdam eerst! Veilige straten en betaalbare boodschappen. Kies op 18 maart voor Leefbaar Rotterdam bij de gemeenteraadsverkiezingen.",
+    body: "Rotterdam eerst! Veilige straten en betaalbare boodschappen. Kies op 18 maart voor Leefbaar Rotterdam in de gemeenteraad.",
     caption: "leefbaarrotterdam.nl", title: "Rotterdam eerst", start: "2026-02-28", stop: "2026-03-18",
     ages: ["45", "65+"], gender: "All", location: { name: "Rotterdam, Zuid-Holland", type: "cities" }, reach: 29950,
     countries: ["NL"], platforms: ["facebook"], label: null, political: true, party: "Leefbaar Rotterdam",
@@ -109,7 +111,7 @@ export const META_SEED: SeedAd[] = [
   },
   {
     id: "1298301123456708", pageId: "203040506070808", pageName: "Gemeentebelangen Tilburg", byline: "Gemeentebelangen Tilburg",
-    body: "Lokaal, dichtbij en onafhankelijk. Geen Haagse partijpolitiek in de raad. Stem Gemeentebelangen Tilburg op 18 maart.",
+    body: "Lokaal, dichtbij en onafhankelijk. Geen Haagse partijpolitiek in de raad. Stem op 18 maart Gemeentebelangen Tilburg in de gemeenteraad.",
     caption: "gemeentebelangentilburg.nl", title: "Lokaal en onafhankelijk", start: "2026-03-03", stop: "2026-03-18",
     ages: ["18", "65+"], gender: "All", location: { name: "Tilburg, Noord-Brabant", type: "cities" }, reach: 9120,
     countries: ["NL"], platforms: ["facebook", "instagram"], label: null, political: true, party: null,
@@ -130,7 +132,7 @@ export const META_SEED: SeedAd[] = [
     body: "Minder regels, meer ruimte voor ondernemers. Lees hoe wij de regeldruk voor het mkb halveren.",
     caption: "vvd.nl", title: "Ruimte voor ondernemers", start: "2026-01-12", stop: "2026-02-09",
     ages: ["18", "65+"], gender: "All", location: NL, reach: 140233, countries: ["NL"], platforms: ["facebook", "instagram"],
-    label: null, political: true, party: "VVD", rules: ["ttpa.11-1-a.label-missing", "ttpa.11-1-e.notice-missing", BAN], reachable: true,
+    label: null, political: true, party: "VVD", rules: ["ttpa.11-1-a.label-missing", "ttpa.11-1-d.targeting-statement-missing", "ttpa.11-1-e.notice-missing", BAN], reachable: true,
   },
   {
     id: "1298301123456711", pageId: "203040506070811", pageName: "Bakkerij Van Dam", byline: null,
