@@ -3,11 +3,12 @@ import type { LabelStyle } from "../common/capture.js";
 import type { Verdict } from "../common/verdict.js";
 import { type ActorRegistry, defaultActorRegistry } from "./actors.js";
 import { type Election, NL_ELECTIONS } from "./elections.js";
-import { detectLabel } from "./label.js";
+import { type LabelFacts, detectLabel } from "./label.js";
 import { extractHrefs, htmlToText } from "./normalize.js";
 import { type NoticeFacts, parseNotice } from "./notice.js";
 import { type PlatformBan, PLATFORM_BANS } from "./platform-bans.js";
-import { assessPolitical } from "./political.js";
+import { type OcrUse, mergeOcrLabel, noteOcr, ocrReason, ocrTextOf } from "./ocr-evidence.js";
+import { type PoliticalResult, assessPolitical } from "./political.js";
 import type { AdFacts } from "./rules/facts.js";
 import { RULE_CHECKS } from "./rules/index.js";
 import { EU_EEA } from "./rules/signal-rules.js";
@@ -45,34 +46,34 @@ export function classify(ad: AdInput, ctx: ClassifyContext): Verdict {
   const reasons = [...p.reasons];
   if (p.political && !facts.obligationsApply) reasons.push("TTPA labelling and notice duties apply to ads seen from 10 October 2025 (Art. 30(2)); this ad was seen earlier");
   if (p.political && !inEu) reasons.push(`country ${ad.country} is outside the EU/EEA: TTPA duties not checked`);
+  const ocrNote = facts.ocr ? ocrReason(facts.ocr) : null;
+  if (ocrNote) reasons.push(ocrNote);
   const findings = p.political
     ? RULE_CHECKS.filter((r) => (r.scope === "ttpa" ? facts.obligationsApply && inEu : inEu))
         .map((r) => r.check(facts))
         .filter((f) => f !== null)
     : [];
-  return { id: ad.id, political: p.political, score: p.score, decision: p.decision, reasons, party: p.party, findings, ruleSet: RULE_SET_VERSION };
+  return { id: ad.id, political: p.political, score: p.score, decision: p.decision, reasons, party: p.party, findings: noteOcr(findings, facts.ocr), ruleSet: RULE_SET_VERSION };
 }
 
 function gatherFacts(ad: AdInput, ctx: ClassifyContext): AdFacts {
   const actors = ctx.actors ?? defaultActorRegistry();
   const htmlText = ad.html ? htmlToText(ad.html) : "";
-  const hrefs = ad.html ? extractHrefs(ad.html) : [];
   const body = [ad.text ?? "", htmlText].filter((s) => s.length > 0).join("\n");
-  const labelGiven = typeof ad.label === "string" && ad.label.trim().length > 0;
-  const labelText = labelGiven ? (ad.label as string) : body;
-  const label = detectLabel(labelGiven ? `${ad.label}\n${htmlText}` : body, hrefs);
+  const { label, pageLabel, labelText, ocr } = readLabel(ad, htmlText, body);
   const notice = readNotice(ad);
-  const contentText = [body, notice?.adMessage ?? ""].join("\n");
-  const political = assessPolitical({
-    text: contentText,
+  const judge = (text: string, statement: boolean): PoliticalResult => assessPolitical({
+    text,
     names: [ad.sponsor, ...pageNames(ad)].filter((n): n is string => typeof n === "string" && n.trim().length > 0),
     actors,
-    selfDeclared: label.statement !== null || notice?.isNotice === true,
+    selfDeclared: statement || notice?.isNotice === true,
     editorial: ad.editorial === true,
   });
+  const contentText = [body, notice?.adMessage ?? ""].join("\n");
+  const political = ocr ? politicalWithOcr(judge, contentText, ocr.text, pageLabel.statement !== null, label.statement !== null) : judge(contentText, label.statement !== null);
   const seenAt = seenDate(ad, ctx.now);
   return {
-    ad, label, labelText, notice, political, actors, labelStyles: ctx.labelStyles,
+    ad, label, labelText, notice, political, actors, labelStyles: ctx.labelStyles, ocr,
     targetingUsed: targetingUsed(ad.targeting) || notice?.targetingUsed === true,
     electionLink: label.election ?? notice?.election ?? political.electionCue,
     seenAt,
@@ -82,6 +83,27 @@ function gatherFacts(ad: AdInput, ctx: ClassifyContext): AdFacts {
     repositoryRequired: ctx.repositoryLiveFrom !== undefined && seenAt.getTime() >= ctx.repositoryLiveFrom.getTime(),
     obligationsApply: seenAt.getTime() >= OBLIGATIONS_FROM.getTime(),
   };
+}
+
+// The label as captured (or the ad text), completed with the elements found only in the OCR text of the image.
+function readLabel(ad: AdInput, htmlText: string, body: string): { label: LabelFacts; pageLabel: LabelFacts; labelText: string; ocr: OcrUse | null } {
+  const labelGiven = typeof ad.label === "string" && ad.label.trim().length > 0;
+  const pageLabel = detectLabel(labelGiven ? `${ad.label}\n${htmlText}` : body, ad.html ? extractHrefs(ad.html) : []);
+  const ocrText = ocrTextOf(ad);
+  if (!ocrText) return { label: pageLabel, pageLabel, labelText: labelGiven ? (ad.label as string) : body, ocr: null };
+  const merged = mergeOcrLabel(pageLabel, detectLabel(ocrText));
+  const labelText = [labelGiven ? (ad.label as string) : body, merged.used.length > 0 ? ocrText : ""].filter((t) => t).join("\n");
+  return { label: merged.label, pageLabel, labelText, ocr: { text: ocrText, labelElements: merged.used } };
+}
+
+// The image text counts as ad content. When it changes the decision, the verdict says the decision rests on OCR.
+function politicalWithOcr(judge: (text: string, statement: boolean) => PoliticalResult, content: string, ocr: string, pageStatement: boolean, statement: boolean): PoliticalResult {
+  const withOcr = judge(`${content}\n${ocr}`, statement);
+  const without = judge(content, pageStatement);
+  if (without.decision !== withOcr.decision) {
+    withOcr.reasons.push(`OCR: the decision "${withOcr.decision}" rests on text read by OCR from the ad image (the page text alone gives "${without.decision}")`);
+  }
+  return withOcr;
 }
 
 function readNotice(ad: AdInput): NoticeFacts | null {

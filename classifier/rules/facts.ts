@@ -3,6 +3,7 @@ import type { LabelStyle } from "../../common/capture.js";
 import type { Finding, RuleInfo } from "../../common/verdict.js";
 import type { ActorRegistry } from "../actors.js";
 import type { Election } from "../elections.js";
+import type { OcrUse } from "../ocr-evidence.js";
 import type { PlatformBan } from "../platform-bans.js";
 import type { LabelFacts } from "../label.js";
 import type { NoticeFacts } from "../notice.js";
@@ -22,6 +23,8 @@ export interface AdFacts {
   targetingUsed: boolean;
   /** The election or process the ad is linked to, if any (label, notice or text cue). */
   electionLink: string | null;
+  /** The OCR text of the ad image (AdInput `ocr_text`) and the label elements taken from it; null without OCR. */
+  ocr: OcrUse | null;
   /** When the ad was seen (last_seen, else first_seen, else ctx.now). */
   seenAt: Date;
   /** When the ad was first seen (first_seen, else seenAt). */
