@@ -23,7 +23,7 @@ describe("CSV sources crawled through runCrawl: Google bundle and Meta report re
     summary = await runCrawl({ store, plans, maxPages: 10, concurrency: 1, log: testLog, crawlerVersion: "test", chromiumPath: CHROMIUM, politeness: TEST_POLITENESS });
     bundleAds = await listSourceAds(store.db, "google-political-bundle");
     reportRecs = await listSourceAds(store.db, "meta-ad-library-report");
-  }, 180_000);
+  }, 300_000);
   afterAll(async () => {
     await bundle?.close();
     await report?.close();

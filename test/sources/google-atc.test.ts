@@ -46,7 +46,7 @@ describe("google-ads-transparency crawl through runCrawl against the centre repl
     served = await serveReplica(atcReplica);
     summary = await runCrawl({ store, plans: [atcReplica.plan!({ [atcReplica.id]: served.base })], maxPages: 50, concurrency: 2, log: testLog, crawlerVersion: "test", chromiumPath: CHROMIUM, politeness: TEST_POLITENESS });
     ads = await listSourceAds(store.db, "google-ads-transparency");
-  }, 180_000);
+  }, 300_000);
   afterAll(async () => {
     await served?.close();
     await store?.close();

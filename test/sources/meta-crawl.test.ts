@@ -22,7 +22,7 @@ describe("meta-ad-library crawl through runCrawl against the graph.facebook.com 
       politeness: TEST_POLITENESS, now: () => new Date("2026-03-12T10:00:00Z"),
     });
     ads = await listSourceAds(store.db, "meta-ad-library");
-  }, 180_000);
+  }, 300_000);
 
   afterAll(async () => {
     await served?.close();
