@@ -104,7 +104,8 @@ export function mapBundleRow(raw: Record<string, unknown>, line: number): AdInpu
   }
   const r = parsed.data;
   const regions = list(r.regions) ?? [];
-  const country = regions.find((x) => x !== "EU") ?? "EU";
+  // Only a two-letter code can be the ad's country: a stray cell ("<", "Netherlands") must not make an ad the input schema refuses.
+  const country = regions.find((x) => x !== "EU" && /^[A-Z]{2}$/.test(x)) ?? "EU";
   const targeting = { age: list(r.age_targeting), gender: list(r.gender_targeting), geo_included: list(r.geo_targeting_included), geo_excluded: list(r.geo_targeting_excluded) };
   return {
     id: r.ad_id,
