@@ -1,6 +1,7 @@
 import type { ActorMatch, ActorRegistry } from "./actors.js";
 import { COMMERCIAL_CUES, OFFICIAL_VOTE_INFO, POLITICAL_CUES, PUBLIC_AUTHORITY, matchCues } from "./cues.js";
-import { guessLanguageFolded, scoreTokens, tokenizeFolded } from "./model/text-model.js";
+import { type TextModel, featuresFolded, guessLanguageFolded, scoreTokens } from "./model/text-model.js";
+import { TEXT_MODEL } from "./model/weights.js";
 import { foldSameLength, foldText } from "./normalize.js";
 
 /** Score bands: at or above YES the ad is political, at or above REVIEW a human should look. */
@@ -16,6 +17,8 @@ export interface PoliticalInput {
   /** The ad carries a political-ad label statement or a transparency notice: the sponsor itself declared it political. */
   selfDeclared: boolean;
   editorial: boolean;
+  /** The text model; the shipped one by default (train.ts passes candidates while calibrating). */
+  model?: TextModel;
 }
 
 /** Art. 3(2) decision with its evidence. */
@@ -40,11 +43,12 @@ export function assessPolitical(input: PoliticalInput): PoliticalResult {
   const reasons: string[] = [];
   const actor = firstActor(input);
   const folded = foldText(input.text.slice(0, 20_000));
-  const model = scoreTokens(tokenizeFolded(folded));
+  const textModel = input.model ?? TEXT_MODEL;
+  const model = scoreTokens(featuresFolded(folded, textModel.bigrams === true), textModel);
   // The model saw 62 English texts and thousands of Dutch/German ones: trust it less outside nl/de.
   const lang = guessLanguageFolded(folded);
   const cap = lang === "nl" || lang === "de" ? MODEL_CAP : 1;
-  let logit = input.text.trim() ? Math.max(-cap, Math.min(cap, model.logit)) : -2;
+  let logit = input.text.trim() ? Math.max(-cap, Math.min(cap, model.logit * (textModel.scale ?? 1))) : -2;
   if (model.top.length > 0) reasons.push(`text model p=${model.probability.toFixed(2)}: ${model.top.map((t) => `${t.feature} (${t.weight >= 0 ? "+" : ""}${t.weight.toFixed(2)})`).join(", ")}`);
   if (actor) {
     logit += actor.via === "pattern" ? 2 : 6;

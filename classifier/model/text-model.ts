@@ -5,6 +5,10 @@ import { TEXT_MODEL } from "./weights.js";
 export interface TextModel {
   version: string;
   bias: number;
+  /** Multiplier on the logit when classify() adds it to the rule cues (calibrated by train.ts); default 1. */
+  scale?: number;
+  /** The model also has weights for adjacent word pairs ("stem_op"). */
+  bigrams?: boolean;
   weights: Readonly<Record<string, number>>;
   /** Provenance of the training data, shipped with the weights. */
   trainedOn: string;
@@ -35,9 +39,24 @@ export function tokenizeFolded(foldedText: string): string[] {
   return [...out];
 }
 
+/** The model's features of a text: its tokens, plus adjacent word pairs joined by "_" when `bigrams`. */
+export function features(text: string, bigrams: boolean): string[] {
+  return featuresFolded(foldText(text.slice(0, 20_000)), bigrams);
+}
+
+/** `features` on folded text. */
+export function featuresFolded(folded: string, bigrams: boolean): string[] {
+  const tokens = tokenizeFolded(folded);
+  if (!bigrams) return tokens;
+  const words = [...folded.replace(/https?:\/\/\S+|www\.\S+/g, " ").matchAll(/[\p{L}\p{N}]+/gu)].map((m) => m[0]).slice(0, 4000);
+  const pairs = new Set<string>();
+  for (let i = 1; i < words.length; i++) pairs.add(`${words[i - 1]}_${words[i]}`);
+  return [...tokens, ...pairs];
+}
+
 /** Score a text with a model (the shipped one by default). Deterministic; ties in `top` break alphabetically. */
 export function scoreText(text: string, model: TextModel = TEXT_MODEL): TextScore {
-  return scoreTokens(tokenize(text), model);
+  return scoreTokens(features(text, model.bigrams === true), model);
 }
 
 /** Score already tokenised text (see tokenizeFolded). */
