@@ -27,7 +27,7 @@ export const FIELD_LABELS: Readonly<Record<Exclude<NoticeElement, "sponsorContac
     "bezahlt (von|durch)", "zahler", "payeur", "paye par",
   ],
   period: [
-    "(campagne ?)?periode", "looptijd", "startdatum", "einddatum", "(dissemination |publication |campaign )?period", "start date", "end date",
+    "(campagne ?)?periode", "campagne (vanaf|van|tot( en met)?|start|einde)", "(start|einde?) (van de )?campagne", "looptijd", "startdatum", "einddatum", "(dissemination |publication |campaign )?period", "start date", "end date",
     "(verbreitungs|veroffentlichungs)?zeitraum", "laufzeit", "periode de diffusion", "dates? de (diffusion|publication)",
   ],
   amounts: [
