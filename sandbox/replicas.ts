@@ -6,6 +6,8 @@ import { createMetaReplica } from "./platforms/meta-ad-library/replica.js";
 import { googleBundleReplica } from "./platforms/google-political-bundle/replica.js";
 import { atcReplica } from "./platforms/google-ads-transparency/replica.js";
 import { metaReportReplica } from "./platforms/meta-ad-library-report/replica.js";
+import { tiktokReplica } from "./platforms/tiktok-ad-library/replica.js";
+import { linkedinReplica } from "./platforms/linkedin-ad-library/replica.js";
 import type { Replica } from "./replica.js";
 
 /** Every replica the sandbox serves, each on its own loopback port. One line per replica. */
@@ -18,4 +20,6 @@ export const REPLICAS: Replica[] = [
   googleBundleReplica,
   atcReplica,
   metaReportReplica,
+  tiktokReplica,
+  linkedinReplica,
 ];

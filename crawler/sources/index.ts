@@ -4,6 +4,8 @@ import { metaAdLibrarySource } from "./meta-ad-library/index.js";
 import { googlePoliticalBundleSource } from "./google-political-bundle/index.js";
 import { googleAdsTransparencySource } from "./google-ads-transparency/index.js";
 import { metaAdLibraryReportSource } from "./meta-ad-library-report/index.js";
+import { tiktokAdLibrarySource } from "./tiktok-ad-library/index.js";
+import { linkedinAdLibrarySource } from "./linkedin-ad-library/index.js";
 
 /** Every source polad can crawl, by id: one line per source. */
 export const SOURCES: Record<string, AdSource> = {
@@ -12,6 +14,8 @@ export const SOURCES: Record<string, AdSource> = {
   "google-political-bundle": googlePoliticalBundleSource,
   "google-ads-transparency": googleAdsTransparencySource,
   "meta-ad-library-report": metaAdLibraryReportSource,
+  "tiktok-ad-library": tiktokAdLibrarySource,
+  "linkedin-ad-library": linkedinAdLibrarySource,
 };
 
 /** The source with this id; throws a message listing the known ids. */

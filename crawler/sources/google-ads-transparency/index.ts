@@ -10,7 +10,8 @@ import type { AdInput } from "../../../common/ad-input.js";
 import type { FetchedNotice } from "../../../common/capture.js";
 import type { AdSource, SourceContext, WorkItem } from "../../source.js";
 import { parseAdCards } from "./cards.js";
-import { openRendered, readCreativePage } from "./creative.js";
+import { openRendered } from "../platform-common/page-read.js";
+import { readCreativePage } from "./creative.js";
 import { LIST_READY, NEXT_PAGE } from "./selectors.js";
 
 /** The source id. */

@@ -1,0 +1,76 @@
+import type { ServerResponse } from "node:http";
+import type { Replica, SandboxAddresses, TruthAd } from "../../replica.js";
+import { transparencyNotice } from "../notice-template.js";
+import { detailsList, esc, scriptedShell } from "../scripted-shell.js";
+import { TIKTOK_PLAN, TIKTOK_SEED, type TiktokSeedAd } from "./seed.js";
+
+/** Replica id (also the key of its address in SandboxAddresses). */
+export const TIKTOK_REPLICA_ID = "tiktok-ad-library";
+
+const CSS = `body{font-family:TikTokFont,Arial,sans-serif;margin:0}.ad_card{display:inline-block;width:220px;margin:8px;border:1px solid #eee}
+.ad_detail_creative{width:300px;background:#000;color:#fff;padding:8px}.ad_detail_creative .caption{font-size:14px}
+.ad_detail_creative .lbl{font-size:12px;background:rgba(255,255,255,.9);color:#161823;padding:2px 4px;margin-bottom:6px}
+.ad_detail_creative .lbl a{color:#0b57d0}.ad_detail_info{font-size:14px;color:#161823}`;
+
+function send(res: ServerResponse, status: number, type: string, body: string): void {
+  res.writeHead(status, { "content-type": type, "cache-control": "no-store" });
+  res.end(body);
+}
+
+function card(a: TiktokSeedAd): string {
+  return `<div class="ad_card"><a href="/ads/detail/?ad_id=${a.id}"><div class="ad_card_cover">${esc(a.caption.slice(0, 40))}…</div></a>
+<div class="ad_info_text">Advertiser: ${esc(a.advertiser)}</div><div class="ad_info_text">First shown: ${esc(a.first)}</div></div>`;
+}
+
+function detail(a: TiktokSeedAd, origin: string): string {
+  const label = a.label ? `<div class="lbl">${esc(a.label.text)}${a.label.notice ? ` · <a href="${esc(origin)}/transparantie/${a.id}">Transparantieverklaring</a>` : ""}</div>` : "";
+  const creative = `<div class="ad_detail_creative"><video poster="/cover/${a.id}.svg" width="280" height="160" muted></video>${label}<div class="caption">${esc(a.caption)}</div>
+<div class="sponsored_tag">Gesponsord</div></div>`;
+  const info = `<div class="ad_detail_info"><h2>Ad details</h2>${detailsList([
+    ["Advertiser", a.advertiser], ["Paid for by", a.paidForBy], ["First shown", a.first.replace(/-/g, "")], ["Last shown", a.last.replace(/-/g, "")],
+    ["Unique users seen", "10K-50K"], ["Age", a.targeting.age], ["Gender", a.targeting.gender], ["Location", a.targeting.location], ["Target audience size", "100K-500K"],
+  ])}</div>`;
+  return scriptedShell({ title: "TikTok Ad Library", lang: "en", css: CSS, fragments: { creative, info } });
+}
+
+function route(url: URL, origin: string, res: ServerResponse): void {
+  const html = "text/html; charset=utf-8";
+  const region = (url.searchParams.get("region") ?? "NL").toUpperCase();
+  if (url.pathname === "/robots.txt") return send(res, 200, "text/plain", "User-agent: *\nAllow: /\n");
+  if (url.pathname === "/ads") {
+    const name = (url.searchParams.get("adv_name") ?? "").toLowerCase();
+    const ads = TIKTOK_SEED.filter((a) => a.regions.includes(region) && name !== "" && a.advertiser.toLowerCase().includes(name));
+    const cards = ads.length > 0 ? ads.map(card).join("") : `<div class="ad-empty">No ads found</div>`;
+    return send(res, 200, html, scriptedShell({ title: "TikTok Ad Library", lang: "en", css: CSS, fragments: { cards } }));
+  }
+  if (/^\/ads\/detail\/?$/.test(url.pathname)) {
+    const ad = TIKTOK_SEED.find((a) => a.id === url.searchParams.get("ad_id"));
+    return ad ? send(res, 200, html, detail(ad, origin)) : send(res, 404, html, scriptedShell({ title: "TikTok Ad Library", lang: "en", css: CSS, fragments: { gone: `<div class="not-found">Ad not found</div>` } }));
+  }
+  const cover = /^\/cover\/(\d+)\.svg$/.exec(url.pathname);
+  if (cover) return send(res, 200, "image/svg+xml", `<svg xmlns="http://www.w3.org/2000/svg" width="280" height="160"><rect width="280" height="160" fill="#25f4ee"/></svg>`);
+  const n = /^\/transparantie\/(\d+)$/.exec(url.pathname);
+  const noticeAd = n ? TIKTOK_SEED.find((a) => a.id === n[1] && a.label?.notice) : undefined;
+  if (noticeAd) {
+    return send(res, 200, html, transparencyNotice({ id: noticeAd.id, sponsor: noticeAd.paidForBy, domain: "voltnederland.org", start: noticeAd.first, stop: noticeAd.last, targeting: `leeftijd ${noticeAd.targeting.age}, ${noticeAd.targeting.location}` }, true));
+  }
+  send(res, 404, html, "<!DOCTYPE html><title>404</title><p>Not found</p>");
+}
+
+function truth(): TruthAd[] {
+  return TIKTOK_SEED.map((a) => ({ replica: TIKTOK_REPLICA_ID, source: "tiktok-ad-library", match: a.caption.slice(0, 50), political: a.political, party: a.party, rules: [...a.rules], reachable: a.reachable }));
+}
+
+/** library.tiktok.com replica: advertiser search and ad detail pages, rendered by script. */
+export const tiktokReplica: Replica = {
+  id: TIKTOK_REPLICA_ID,
+  replicates: "library.tiktok.com (public DSA ad library: search and ad detail pages)",
+  truth: truth(),
+  handle(req, res) {
+    route(new URL(req.url ?? "/", "http://replica.invalid"), `http://${req.headers.host ?? "127.0.0.1"}`, res);
+  },
+  plan(addrs: SandboxAddresses) {
+    const base = addrs[TIKTOK_REPLICA_ID] ?? "";
+    return { source: "tiktok-ad-library", options: { seeds: TIKTOK_PLAN.map((n) => `${base}/ads?region=NL&adv_name=${encodeURIComponent(n)}&query_type=1`) } };
+  },
+};
