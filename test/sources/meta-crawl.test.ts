@@ -70,6 +70,19 @@ describe("meta-ad-library crawl through runCrawl against the graph.facebook.com 
     expect(pvv?.noticeUrl).toBeNull();
   });
 
+  it("stops the run on a rejected token without putting the token in the error", async () => {
+    const plan = replica.plan!({ [replica.id]: served.base });
+    const bad = "EAAwrongTOKENthatMustNotLeak";
+    const out = await runCrawl({
+      store, plans: [{ source: plan.source, options: { ...plan.options, token: bad, terms: ["stem"] } }], maxPages: 10, concurrency: 1, log: testLog,
+      crawlerVersion: "test", chromiumPath: CHROMIUM, politeness: TEST_POLITENESS,
+    });
+    expect(out.runs[0]?.status).toBe("failed");
+    const stored = await listRunStoredText(store.db, out.runs[0]!.runId);
+    expect(stored.join("\n")).toMatch(/Graph API error 190/);
+    for (const s of stored) expect(s).not.toContain(bad);
+  });
+
   it("never stores the access token: not in frontier URLs, sightings, raw records or run parameters", async () => {
     const stored = await listRunStoredText(store.db, summary.runs[0]!.runId);
     expect(stored.length).toBeGreaterThan(20);
