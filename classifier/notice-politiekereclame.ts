@@ -24,7 +24,7 @@ const FIELD_ELEMENT: ReadonlyArray<[string, NoticeElement]> = [
   ["opdrachtgever_naam_organisatie", "sponsor"], ["opdrachtgever_mailadres", "sponsorContact"], ["opdrachtgever_straat_huisnummer", "sponsorAddress"],
   ["gezaghebbende_naam_organisatie", "controller"], ["betalende_naam_organisatie", "payer"], ["campagne_periode_startdatum", "period"],
   ["betaalde_media_waarde_euro", "amounts"], ["oorsprong_ontvangen_bedragen", "origin"], ["methode_waardebepaling_voordelen_natura", "method"],
-  ["theme", "election"], ["gebruikte_targeting_techniek", "targeting"],
+  ["theme", "election"], ["theme_link", "election"], ["gebruikte_targeting_techniek", "targeting"],
 ];
 
 function notApplicableIn(obj: Record<string, unknown>): NoticeElement[] {
@@ -54,7 +54,7 @@ export function parsePolitiekeReclame(obj: Record<string, unknown>): NoticeFacts
     origin,
     originOutsideEu: origin !== null && OUTSIDE_EU.test(foldText(origin)),
     method: str(obj, "methode_waardebepaling_voordelen_natura"),
-    election: electionOf(str(obj, "theme")),
+    election: electionOf(str(obj, "theme") ?? themeLink(obj)),
     targeting,
     targetingUsed: targeting === null ? null : techniques.length > 0,
     adMessage: str(obj, "reclame_boodschap"),
@@ -65,6 +65,13 @@ export function parsePolitiekeReclame(obj: Record<string, unknown>): NoticeFacts
     found: [],
   };
   return facts;
+}
+
+// Newer statements (2025-11 on) carry the election as theme_link { label, date } instead of theme.
+function themeLink(obj: Record<string, unknown>): string | null {
+  const link = obj.theme_link;
+  if (typeof link !== "object" || link === null) return null;
+  return str(link as Record<string, unknown>, "label");
 }
 
 // "Algemeen - beleid en maatschappelijke thema's" is politiekereclame.nl's theme for ads linked to no election.

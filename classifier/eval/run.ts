@@ -14,6 +14,7 @@ import { scoreText } from "../model/text-model.js";
 import { extractHrefs, htmlToText } from "../normalize.js";
 import { parseNotice } from "../notice.js";
 import { row, score } from "./metrics.js";
+import { ruleEval } from "./rule-eval.js";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const real = realDir(repoRoot);
@@ -44,6 +45,33 @@ function politicalSection(): void {
   bySet(ads, (e) => scoreText(e.text).probability >= 0.5, "text model p>=0.5");
   bySet(ads, classifyText, "classify() decision=yes");
   bySet([...heldOut, ...ads], classifyOrReview, "classify() decision=yes|review");
+  confusion(heldOut.filter((e) => e.set === "nl-BE seeds"), "held-out nl-BE seeds");
+  confusion(dutchAdExamples(real), "Dutch real ads (all political)");
+}
+
+// Truth (political or not) against the three decision bands, for the Dutch sets.
+function confusion(examples: Example[], title: string): void {
+  const cells = { yes: [0, 0], review: [0, 0], no: [0, 0] };
+  examples.forEach((e, i) => {
+    const cell = cells[verdictFor(e, i).decision];
+    cell[e.political ? 0 : 1] = (cell[e.political ? 0 : 1] ?? 0) + 1;
+  });
+  console.log(`\nconfusion · ${title} (rows: decision; columns: truth political / not political)`);
+  for (const band of ["yes", "review", "no"] as const) console.log(`  ${band.padEnd(7)} ${String(cells[band][0]).padStart(6)} ${String(cells[band][1]).padStart(6)}`);
+}
+
+function ruleSection(): void {
+  const dir = path.join(real, "openstate-politiekereclame-nl-statements");
+  const statements = ["statements_snapshot_2025-10.json", "statements_newer_2025-11_to_2026-07_sample10.json"].flatMap(
+    (f) => JSON.parse(readFileSync(path.join(dir, f), "utf8")) as Array<Record<string, unknown>>,
+  );
+  console.log("\n== Per rule: constructed cases from the real politiekereclame.nl statements (compliant ad = negative, one mutation per rule = positive) ==");
+  const { results, notPolitical } = ruleEval(statements);
+  console.log(`statements whose compliant ad is not judged political (not scored): ${notPolitical.length ? notPolitical.join(", ") : "none"}`);
+  for (const { rule, scores, misses } of results) {
+    console.log(`${row(rule, scores)}  tp=${scores.tp} fp=${scores.fp} fn=${scores.fn} tn=${scores.tn}`);
+    if (misses.length > 0) console.log(`  disagreements (${misses.length}): ${misses.slice(0, 8).join(", ")}${misses.length > 8 ? " …" : ""}`);
+  }
 }
 
 function labelSection(): void {
@@ -89,5 +117,6 @@ if (!existsSync(real)) {
   process.exit(1);
 }
 politicalSection();
+ruleSection();
 labelSection();
 noticeSection();

@@ -94,14 +94,19 @@ export const sponsorMismatch: Rule = {
       ["label", f.label.sponsor, "ad source", f.ad.sponsor],
     ];
     for (const [whereA, a, whereB, b] of pairs) {
-      if (!a || !b || agrees(f, a, b, n)) continue;
+      if (!a || !b || f.actors.sameEntity(a, b)) continue;
+      // Against the notice: the name may be its payer or controlling entity. Between label and source: both names
+      // may belong to the notice's parties (sponsor, payer, controlling entity).
+      const ok = whereB === "notice" ? inNotice(f, a, n, false) : inNotice(f, a, n, true) && inNotice(f, b, n, true);
+      if (ok) continue;
       return finding(this, `Art. 12(1)(a): the ${whereA} names ${quote(a, 60)} as sponsor but the ${whereB} names ${quote(b, 60)}; these are different entities.`);
     }
     return null;
   },
 };
 
-function agrees(f: AdFacts, a: string, b: string, n: AdFacts["notice"]): boolean {
-  const same = (x: string, y: string | null | undefined): boolean => !!y && f.actors.sameEntity(x, y);
-  return same(a, b) || same(a, n?.payer) || same(a, n?.controller) || same(b, n?.payer) || same(b, n?.controller);
+// A name agrees with the notice when it is the notice's payer or controlling entity (or, when asked, its sponsor).
+function inNotice(f: AdFacts, name: string, n: AdFacts["notice"], withSponsor: boolean): boolean {
+  const candidates = [n?.payer, n?.controller, withSponsor ? n?.sponsor : null];
+  return candidates.some((c) => !!c && f.actors.sameEntity(name, c));
 }

@@ -85,3 +85,16 @@ describe("repository link (Art. 12(1)(i)) only once the European repository is l
     expect(incomplete({ notice: linked }, { repositoryLiveFrom: new Date("2026-01-01T00:00:00Z") })).toBeUndefined();
   });
 });
+
+describe("found by the per-rule eval on real statements", () => {
+  it("reads the election from theme_link in newer politiekereclame.nl statements", () => {
+    const { theme: _drop, ...rest } = notice;
+    const newer = { ...rest, theme_link: { id: 10, label: "Gemeenteraadsverkiezingen 2026", status: "published", date: "2026-03-18T12:00:00" } };
+    expect(incomplete({ notice: newer })).toBeUndefined();
+    expect(incomplete({ notice: rest })?.message).toMatch(/linked election/);
+  });
+  it("flags a label and source naming another party even when the notice's sponsor is also its payer", () => {
+    const f = findingOf({ sponsor: "50PLUS Partij", label: "Politieke advertentie, gemeenteraadsverkiezingen 2026. Betaald door 50PLUS Partij.", notice: { ...notice, opdrachtgever_naam_organisatie: "JA21", betalende_naam_organisatie: "JA21", gezaghebbende_naam_organisatie: "JA21" } }, "ttpa.12.sponsor-mismatch");
+    expect(f?.message).toMatch(/50PLUS Partij.*JA21/);
+  });
+});
