@@ -16,7 +16,9 @@ export interface NoticeProbe {
   adElection: string | null;
 }
 
-const LOGIN = /type\s*=\s*["']?password|\b(inloggen|log ?in|sign ?in|aanmelden|anmelden|se connecter|wachtwoord|password|passwort|mot de passe)\b/;
+const PASSWORD = /type\s*=\s*["']?password/;
+const WALL_MAX_CHARS = 1500;
+const LOGIN = /\b(inloggen|log ?in|sign ?in|aanmelden|anmelden|se connecter|wachtwoord|password|passwort|mot de passe)\b/;
 const COOKIE = /\b(cookies? (accepteren|toestaan|instellingen|akkoord|weigeren)|(alle|accepteer|accept( all)?) cookies|cookie(wall|muur|banner|-?instellingen|consent|einstellungen)|we (use|gebruiken) cookies|wij gebruiken cookies|(akzeptieren|zustimmen).{0,20}cookies|accepter les cookies)\b/;
 const HOME_PATHS = /^\/?(|index\.(html?|php)|home|nl|en|de|fr|nl-nl|en-gb)\/?$/i;
 
@@ -49,11 +51,14 @@ export function noticeUnavailableReason(p: NoticeProbe): string | null {
   const redirectedHome = from !== null && to !== null && !HOME_PATHS.test(from) && HOME_PATHS.test(to);
   if (p.notice?.unreadable) return null;
   if (!p.notice || !p.notice.isNotice) {
-    if (p.body == null) return redirectedHome ? `redirects to the home page ${p.finalUrl}` : null;
-    const text = bodyText(p.body);
-    if (LOGIN.test(text)) return "leads to a login wall instead of the notice";
-    if (COOKIE.test(text)) return "leads to a cookie wall instead of the notice";
     if (redirectedHome) return `redirects to the home page ${p.finalUrl}`;
+    if (p.body == null) return null;
+    const text = bodyText(p.body);
+    // A password field is a login wall whatever else the page says; words alone count only on a short page, since a
+    // home page or article also links to "Inloggen" and shows a cookie banner.
+    const short = text.length < WALL_MAX_CHARS;
+    if (PASSWORD.test(text) || (short && LOGIN.test(text))) return "leads to a login wall instead of the notice";
+    if (short && COOKIE.test(text)) return "leads to a cookie wall instead of the notice";
     return "leads to a page that is not a transparency notice (no sponsor, period, amounts or election fields found)";
   }
   if (redirectedHome) return `redirects to the home page ${p.finalUrl}, whose notice-like content is not specific to this ad`;

@@ -98,3 +98,14 @@ describe("found by the per-rule eval on real statements", () => {
     expect(f?.message).toMatch(/50PLUS Partij.*JA21/);
   });
 });
+
+describe("walls are told apart from ordinary pages", () => {
+  it("calls a long home page with a login link and a cookie banner 'not a notice', not a wall", () => {
+    const paragraphs = Array.from({ length: 40 }, (_, i) => `<p>Nieuws ${i}: de gemeenteraad besprak de nieuwe plannen voor het centrum en de wijken.</p>`).join("");
+    const page = `<html><body><nav><a href="/login">Inloggen</a></nav><div>Wij gebruiken cookies. <button>Accepteren</button></div>${paragraphs}</body></html>`;
+    expect(unreachable({ notice: page })?.message).toMatch(/not a transparency notice/);
+  });
+  it("prefers the redirect to the home page as the reason", () => {
+    expect(unreachable({ notice: cookieWall, notice_final_url: "https://d66.nl/" })?.message).toMatch(/home page/);
+  });
+});
