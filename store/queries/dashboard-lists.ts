@@ -21,14 +21,19 @@ export async function listAds(db: Kysely<Database>, f: DashboardFilter, s: Slice
     id: number; source: string; external_id: string; publisher: string; sponsor: string | null; text: string | null; label: string | null;
     party: string | null; political: boolean | null; first_seen_at: Date; last_seen_at: Date; violations: number; rules: string[] | null; total: number;
   }>`
+    with pg as (
+      select a.id, count(*) over () as total
+      from ad a join publisher p on p.id = a.publisher_id left join verdict v on v.ad_id = a.id
+      where ${whereAll(adConds(f))}
+      order by a.last_seen_at desc, a.id desc limit ${s.limit} offset ${s.offset}
+    )
     select a.id, a.source, a.external_id, p.name as publisher, a.sponsor, left(a.text, 400) as text, left(a.label, 400) as label,
       v.party, v.political, a.first_seen_at, a.last_seen_at,
       (select count(*) from finding f where f.ad_id = a.id and ${VIOLATION}) as violations,
       (select array_agg(f.rule order by f.rule) from finding f where f.ad_id = a.id) as rules,
-      count(*) over () as total
-    from ad a join publisher p on p.id = a.publisher_id left join verdict v on v.ad_id = a.id
-    where ${whereAll(adConds(f))}
-    order by a.last_seen_at desc, a.id desc limit ${s.limit} offset ${s.offset}`.execute(db);
+      pg.total
+    from pg join ad a on a.id = pg.id join publisher p on p.id = a.publisher_id left join verdict v on v.ad_id = a.id
+    order by a.last_seen_at desc, a.id desc`.execute(db);
   const total = rows.length > 0 ? Number(rows[0]?.total) : await countAds(db, f);
   return {
     total,
