@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { foldText } from "./normalize.js";
 
 /** Kinds of vote polad tells apart when it compares the election named in an ad with the one in its notice. */
@@ -32,6 +33,32 @@ export const NL_ELECTIONS: readonly Election[] = [
 ];
 
 const DAY = 86_400_000;
+
+const KINDS = ["municipal", "national", "senate", "provincial", "water-board", "european", "referendum"] as const;
+
+/** Schema of one calendar entry in a user's config file (JSON array); `status` defaults to "S". */
+export const electionSchema = z.object({
+  id: z.string().min(1).max(100),
+  country: z.string().regex(/^[A-Za-z]{2}$/, "two-letter country code"),
+  kind: z.enum(KINDS),
+  name: z.string().min(1).max(200),
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "YYYY-MM-DD").refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), "not a real date"),
+  source: z.string().min(1).max(500),
+  status: z.enum(["P", "S", "U"]).default("S"),
+});
+
+/**
+ * Read an election calendar from parsed JSON (for `ClassifyContext.elections`). Throws an Error naming the entry and
+ * the field on bad input; nothing partial is returned.
+ */
+export function parseElections(value: unknown): Election[] {
+  const parsed = z.array(electionSchema).max(10_000).safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`election calendar: ${issue ? `${issue.path.join(".") || "(root)"}: ${issue.message}` : "invalid"}`);
+  }
+  return parsed.data;
+}
 
 /** Start of the Art. 5(2) window: the same day three calendar months before polling day (UTC midnight). */
 export function windowStart(e: Election): Date {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { classify } from "../../classifier/classify.js";
-import { type Election, NL_ELECTIONS, differentElections, electionsInWindow, windowStart } from "../../classifier/elections.js";
+import { type Election, NL_ELECTIONS, differentElections, electionsInWindow, parseElections, windowStart } from "../../classifier/elections.js";
 import { PLATFORM_BANS, banFor } from "../../classifier/platform-bans.js";
 import { NOW, compliantAd } from "./helpers.js";
 
@@ -82,5 +82,15 @@ describe("platform-ban table (platform.political-ad-ban)", () => {
   it("finds the ban for a publisher name", () => {
     expect(banFor("www.instagram.com")?.platform).toBe("Meta");
     expect(banFor("nu.nl")).toBeUndefined();
+  });
+});
+
+describe("configured calendars", () => {
+  it("reads a calendar from JSON and names the bad field", () => {
+    const ok = parseElections([{ id: "be-2029", country: "BE", kind: "national", name: "Federale verkiezingen 2029", date: "2029-06-10", source: "test" }]);
+    expect(ok[0]?.status).toBe("S");
+    expect(electionsInWindow(ok, "BE", new Date("2029-04-01T00:00:00Z")).map((e) => e.id)).toEqual(["be-2029"]);
+    expect(() => parseElections([{ ...ok[0], date: "10-06-2029" }])).toThrow(/0\.date: YYYY-MM-DD/);
+    expect(() => parseElections([{ ...ok[0], kind: "mayor" }])).toThrow(/0\.kind/);
   });
 });
