@@ -28,6 +28,7 @@ export class BrowserPool {
   private readonly free: Slot[] = [];
   private readonly waiters: Array<(s: Slot | null) => void> = [];
   private lost = 0;
+  private closing = false;
   userAgent = "";
 
   private constructor(private readonly browser: Browser, private readonly o: BrowserPoolOptions) {}
@@ -71,6 +72,7 @@ export class BrowserPool {
   }
 
   private async giveBack(slot: Slot, renew: boolean): Promise<void> {
+    if (this.closing) return;
     let next: Slot | null = slot;
     try {
       // Leave the old document (its timers, reload loops and pending frames) before the next item uses the page.
@@ -81,12 +83,14 @@ export class BrowserPool {
       next = null;
     }
     if (!next) {
-      await slot.context.close().catch((err: Error) => this.o.log.debug({ err: err.message }, "context already closed"));
-      next = await this.newSlot().catch((err: Error) => {
-        this.o.log.error({ err: err.message }, "cannot open a new browser page");
+      const closed = await withTimeout(slot.context.close().then(() => true), 5_000).catch((err: Error) => (this.o.log.debug({ err: err.message }, "context already closed"), true));
+      if (!closed) this.o.log.warn({}, "browser context did not close in time; abandoning it");
+      next = await withTimeout(this.newSlot(), 15_000).catch((err: Error) => {
+        if (!this.closing) this.o.log.error({ err: err.message.split("\n")[0] }, "cannot open a new browser page");
         return null;
       });
       if (!next) return this.failWaiters();
+      this.o.log.debug({}, "browser page replaced");
     }
     const waiter = this.waiters.shift();
     if (waiter) waiter(next);
@@ -101,21 +105,34 @@ export class BrowserPool {
 
   /** Closes the browser and every page. */
   async close(): Promise<void> {
+    this.closing = true;
     await this.browser.close();
   }
 }
 
-/** The rendered document, tried a few times while a self-reloading page is between documents. */
-async function contentSettled(page: Page): Promise<string> {
-  for (let i = 0; i < 3; i++) {
-    try {
-      return await page.content();
-    } catch (err) {
-      if (i === 2) throw new RetryLater("navigation-interrupted", "the page keeps navigating", { cause: err });
-      await page.waitForTimeout(200);
-    }
+/** Resolves to the value, or to null after `ms` (the pending work is abandoned, not cancelled). */
+function withTimeout<T>(p: Promise<T>, ms: number): Promise<T | null> {
+  let t: NodeJS.Timeout | undefined;
+  return Promise.race([p, new Promise<null>((resolve) => (t = setTimeout(() => resolve(null), ms)))]).finally(() => clearTimeout(t));
+}
+
+/**
+ * The document's bytes fetched again outside the browser (first 64 KB), for when the browser could not
+ * keep them: a self-reloading challenge page replaces its own response before it can be read.
+ */
+async function rawBody(url: string, userAgent: string): Promise<string> {
+  const res = await fetch(url, { redirect: "follow", signal: AbortSignal.timeout(5_000), headers: { "user-agent": userAgent } });
+  const reader = res.body?.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  while (reader && size < 65_536) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    size += value.byteLength;
   }
-  return "";
+  await reader?.cancel();
+  return Buffer.concat(chunks).toString("utf8");
 }
 
 /** What a checked navigation found. */
@@ -146,7 +163,12 @@ export async function navigate(page: Page, url: string, o: { timeoutMs?: number 
     throw new RetryLater(`http-${status}`, `${status} from ${url}`, { retryAfterMs: retryAfterMs(headers["retry-after"]) });
   }
   let body = response && (status >= 400 || contentType.includes("html")) ? await (bodies.get(response.url()) ?? Promise.resolve("")) : "";
-  if (!body && response && (status >= 400 || contentType.includes("html"))) body = await contentSettled(page);
+  if (!body && response && (status >= 400 || contentType.includes("html"))) {
+    const ua = (await page.evaluate("navigator.userAgent").catch(() => "")) as string;
+    body = await rawBody(response.url(), ua).catch((err: Error) => {
+      throw new RetryLater("navigation-interrupted", `cannot read the document at ${url}`, { cause: err });
+    });
+  }
   const challenge = detectChallenge(body, status);
   if (challenge) throw new Blocked("bot-challenge", `bot challenge (${challenge}) at ${url}`);
   if (status >= 500) throw new RetryLater("http-5xx", `${status} from ${url}`);

@@ -27,7 +27,7 @@ function hostIsPrivateLiteral(hostname: string): boolean {
 /** How a crawl treats links to private addresses. */
 export interface NetGuardOptions {
   seeds: string[];
-  /** true: allow; false: only the seeds' own origins; undefined: allow when a seed is itself on a private host. */
+  /** true: allow. Otherwise private targets are allowed only when a seed is itself on a private host (the CLI passes false by default). */
   allowPrivate?: boolean | undefined;
   /** Resolver, replaceable for tests; defaults to the system resolver. */
   resolve?: (host: string) => Promise<string[]>;
@@ -48,7 +48,7 @@ export class NetGuard {
     const seedUrls = o.seeds.flatMap((s) => (URL.canParse(s) ? [new URL(s)] : []));
     this.seedOrigins = new Set(seedUrls.map((u) => u.origin));
     const seedPrivate = seedUrls.some((u) => hostIsPrivateLiteral(u.hostname));
-    this.privateAllowed = o.allowPrivate ?? seedPrivate;
+    this.privateAllowed = o.allowPrivate === true || seedPrivate;
     this.resolve = o.resolve ?? (async (h) => (await lookup(h, { all: true })).map((a) => a.address));
   }
 

@@ -143,6 +143,8 @@ async function drain(st: RunState, o: RunCrawlOptions, abort: AbortController): 
     for (const item of claimed) work(item, item.attempts);
     if (claimed.length > 0) await queue.onSizeLessThan(o.concurrency);
     else if (queue.size === 0 && queue.pending === 0 && waiting === 0) break;
+    // Only retries are waiting: sleep on a real timer (PGlite answers in microtasks, so a loop of claims would starve the retry timers).
+    else if (queue.size === 0 && queue.pending === 0) await sleep(50);
     else await Promise.race([queue.onIdle(), sleep(100)]);
   }
   await queue.onIdle();

@@ -43,8 +43,8 @@ export const NOTICE_LINK_TEXT = /waarom zie ik (deze|dit)|transparantieverklarin
 /** A link to a transparency notice, by its address. */
 export const NOTICE_LINK_HREF = /politiekereclame\.nl|\/(transparantie|transparantieverklaring|verklaring|verklaringen|transparency|notice|statements?)(\/|$|\?)/i;
 
-/** Editorial containers: a candidate that is or holds one of these is not an ad slot. */
-export const EDITORIAL = "article, main, [role=main], [itemprop=articleBody], h1, body, html";
+/** Editorial and site-chrome containers: a candidate that is or holds one of these is not an ad slot (ad slots sit inside them). */
+export const EDITORIAL = "article, main, [role=main], [itemprop=articleBody], h1, body, html, nav, footer, header, [role=navigation], [role=contentinfo]";
 
 /** At most this many slots are captured per page; a container with more text is not one ad. */
 export const LIMITS = { maxSlots: 40, maxSlotText: 3000, maxLinksPerPage: 60, markerClimb: 3 };
