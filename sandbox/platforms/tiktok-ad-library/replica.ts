@@ -57,17 +57,60 @@ function route(url: URL, origin: string, res: ServerResponse): void {
   send(res, 404, html, "<!DOCTYPE html><title>404</title><p>Not found</p>");
 }
 
+/** The Commercial Content API token the replica accepts (a sandbox value, not a secret). */
+export const SANDBOX_TIKTOK_TOKEN = "clt.sandboxTIKTOKtoken";
+
+/**
+ * `POST /v2/research/adlib/ad/query/`: Bearer client token, JSON body with filters.country_code and
+ * search_term, `max_count` paging with `search_id`; errors in TikTok's envelope ({ error: { code } }).
+ */
+function apiQuery(auth: string | undefined, body: string, res: ServerResponse): void {
+  const json = "application/json; charset=utf-8";
+  if (auth !== `Bearer ${SANDBOX_TIKTOK_TOKEN}`) {
+    return send(res, 401, json, JSON.stringify({ error: { code: "access_token_invalid", message: "The access token is invalid or not found in the request.", log_id: "sandbox" } }));
+  }
+  let q: { filters?: { country_code?: string }; search_term?: string; max_count?: number; search_id?: string };
+  try {
+    q = JSON.parse(body) as typeof q;
+  } catch {
+    return send(res, 400, json, JSON.stringify({ error: { code: "invalid_params", message: "request body is not JSON", log_id: "sandbox" } }));
+  }
+  const country = (q.filters?.country_code ?? "").toUpperCase();
+  const term = (q.search_term ?? "").toLowerCase();
+  const all = TIKTOK_SEED.filter((a) => a.regions.includes(country) && (term === "" || `${a.caption} ${a.advertiser}`.toLowerCase().includes(term)));
+  const start = Number(q.search_id ?? 0) || 0;
+  const max = Math.min(Math.max(q.max_count ?? 10, 1), 50);
+  const page = all.slice(start, start + max);
+  const ads = page.map((a) => ({
+    ad: { id: a.id, first_shown_date: Number(a.first.replace(/-/g, "")), last_shown_date: Number(a.last.replace(/-/g, "")), status: "active", videos: [{ url: `/video/${a.id}.mp4`, cover_image_url: `/cover/${a.id}.svg` }], image_urls: [], reach: { unique_users_seen: "10K-50K" } },
+    advertiser: { business_id: `7000000000000000${a.id.slice(-3)}`, business_name: a.advertiser, paid_for_by: a.paidForBy },
+  }));
+  // TikTok sends ids as bare JSON integers, longer than a double holds exactly: clients must not JSON.parse them blindly.
+  const text = JSON.stringify({ data: { ads, has_more: start + max < all.length, search_id: String(start + max) }, error: { code: "ok", message: "", log_id: "sandbox" } });
+  send(res, 200, json, text.replace(/"(id|business_id)":"(\d+)"/g, '"$1":$2'));
+}
+
 function truth(): TruthAd[] {
   return TIKTOK_SEED.map((a) => ({ replica: TIKTOK_REPLICA_ID, source: "tiktok-ad-library", match: a.caption.slice(0, 50), political: a.political, party: a.party, rules: [...a.rules], reachable: a.reachable }));
 }
 
-/** library.tiktok.com replica: advertiser search and ad detail pages, rendered by script. */
+/** library.tiktok.com replica: advertiser search and ad detail pages rendered by script, and the Commercial Content API query endpoint. */
 export const tiktokReplica: Replica = {
   id: TIKTOK_REPLICA_ID,
   replicates: "library.tiktok.com (public DSA ad library: search and ad detail pages)",
   truth: truth(),
   handle(req, res) {
-    route(new URL(req.url ?? "/", "http://replica.invalid"), `http://${req.headers.host ?? "127.0.0.1"}`, res);
+    const url = new URL(req.url ?? "/", "http://replica.invalid");
+    if (req.method === "POST" && url.pathname === "/v2/research/adlib/ad/query/") {
+      let body = "";
+      req.setEncoding("utf8");
+      req.on("data", (c: string) => {
+        if (body.length < 100_000) body += c;
+      });
+      req.on("end", () => apiQuery(req.headers.authorization, body, res));
+      return;
+    }
+    route(url, `http://${req.headers.host ?? "127.0.0.1"}`, res);
   },
   plan(addrs: SandboxAddresses) {
     const base = addrs[TIKTOK_REPLICA_ID] ?? "";
