@@ -16,7 +16,7 @@ export const REPORT_SOURCE_ID = "meta-ad-library-report";
 const PERIOD_DAYS: Record<string, number> = { yesterday: 1, last_7_days: 7, last_30_days: 30, last_90_days: 90 };
 
 /** The period a report line covers: its report date back over the report's period. */
-function window(r: AdvertiserReportRow): { first: string | null; last: string | null } {
+function reportWindow(r: AdvertiserReportRow): { first: string | null; last: string | null } {
   if (!r.reportDate || Number.isNaN(Date.parse(r.reportDate))) return { first: null, last: null };
   const end = new Date(`${r.reportDate}T00:00:00Z`);
   const days = r.period ? PERIOD_DAYS[r.period] : undefined;
@@ -25,7 +25,7 @@ function window(r: AdvertiserReportRow): { first: string | null; last: string | 
 
 /** One report line as an advertiser record. The id keeps report, page and disclaimer apart. */
 export function reportRowToRecord(r: AdvertiserReportRow, sourceUrl: string): AdInput {
-  const { first, last } = window(r);
+  const { first, last } = reportWindow(r);
   const id = [r.reportDate ?? "undated", r.period ?? "period", r.region ?? r.country ?? "all", r.pageId, r.disclaimer ?? "no-disclaimer"].join("/").slice(0, 512);
   return {
     id, source: REPORT_SOURCE_ID, publisher: "Meta", sponsor: r.disclaimer, text: null, label: null,
