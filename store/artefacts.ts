@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { sha256 } from "../common/hash.js";
 
@@ -27,6 +27,7 @@ export function writeArtefact(evidenceDir: string, kind: string, data: string | 
     try {
       writeFileSync(tmp, bytes);
     } catch (err) {
+      rmSync(tmp, { force: true }); // a full disk leaves no half file behind
       throw new Error(`cannot write evidence to ${evidenceDir}: ${(err as Error).message}`, { cause: err });
     }
     renameSync(tmp, full);

@@ -1,4 +1,4 @@
-import { mkdirSync } from "node:fs";
+import { accessSync, constants, mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { Kysely, Migrator, PostgresDialect, sql, type MigrationProvider } from "kysely";
@@ -31,7 +31,12 @@ pg.types.setTypeParser(1700, (v) => Number(v));
 export async function openStore(opts: StoreOptions): Promise<Store> {
   const dataDir = resolve(opts.dataDir);
   const evidenceDir = resolve(opts.evidenceDir ?? join(dataDir, "evidence"));
-  mkdirSync(evidenceDir, { recursive: true });
+  try {
+    mkdirSync(evidenceDir, { recursive: true });
+    accessSync(evidenceDir, constants.W_OK);
+  } catch (err) {
+    throw new Error(`the evidence dir ${evidenceDir} is not a writable directory (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`, { cause: err });
+  }
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 8 });
     pool.on("error", () => undefined); // idle-client errors surface on the next query instead

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import type { Command } from "commander";
 import { parseActorsCsv } from "../../classifier/actors.js";
 import { RULES } from "../../classifier/rules/index.js";
-import { UsageError } from "../../common/errors.js";
+import { InputError, UsageError } from "../../common/errors.js";
 import { migrate, openStore } from "../../store/db.js";
 import { upsertActors } from "../../store/queries/actors.js";
 import { listRuns } from "../../store/queries/runs.js";
@@ -44,11 +44,17 @@ async function verifyCommand(opts: { run?: string; bundle?: string }, flags: Glo
 }
 
 async function actorsImport(file: string, flags: GlobalFlags): Promise<void> {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(file, "utf8");
+    bytes = readFileSync(file);
   } catch (err) {
     throw new UsageError(`actors import: cannot read ${file}: ${(err as Error).message}`);
+  }
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch (err) {
+    throw new InputError(`actors import: ${file} is not valid UTF-8`, {}, { cause: err });
   }
   const rows = parseActorsCsv(text);
   const ctx = makeCtx(flags);

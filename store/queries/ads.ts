@@ -16,7 +16,8 @@ export function contentHash(ad: AdInput): string {
   return sha256(`${norm(ad.sponsor)}\u0000${norm(ad.text)}\u0000${norm(ad.label)}`);
 }
 
-async function publisherId(tx: Tx, name: string): Promise<number> {
+async function publisherId(tx: Tx, rawName: string): Promise<number> {
+  const name = dbText(rawName);
   const row = await tx
     .insertInto("publisher")
     .values({ name })
@@ -26,6 +27,9 @@ async function publisherId(tx: Tx, name: string): Promise<number> {
   return Number(row.id);
 }
 
+/** Headers that carry the crawler's own session or credentials: never archived. */
+const PRIVATE_HEADERS = new Set(["set-cookie", "cookie", "authorization", "proxy-authorization"]);
+
 /** Archives a fetched notice; the same body at the same URL is kept once, a changed one becomes a new row. */
 export async function archiveNotice(tx: Tx, n: FetchedNotice): Promise<number> {
   const hash = sha256(`${n.status}\u0000${n.body}`);
@@ -34,8 +38,8 @@ export async function archiveNotice(tx: Tx, n: FetchedNotice): Promise<number> {
   const row = await tx
     .insertInto("notice")
     .values({
-      url: n.url, final_url: n.finalUrl, status: n.status, headers: JSON.stringify(n.headers), content_type: n.contentType,
-      body: n.body, redirects: JSON.stringify(n.redirects), sha256: hash, error: n.error, fetched_at: n.fetchedAt,
+      url: dbText(n.url), final_url: dbText(n.finalUrl), status: n.status, headers: dbJson(Object.fromEntries(Object.entries(n.headers).filter(([k]) => !PRIVATE_HEADERS.has(k.toLowerCase())))), content_type: dbText(n.contentType),
+      body: dbText(n.body), redirects: JSON.stringify(n.redirects), sha256: hash, error: n.error, fetched_at: n.fetchedAt,
     })
     .returning("id")
     .executeTakeFirstOrThrow();
@@ -61,6 +65,16 @@ export async function upsertAd(tx: Tx, ad: AdInput, noticeId: number | null, see
   return Number(row.id);
 }
 
+/** Postgres text cannot hold NUL: scraped strings get U+FFFD in the row (the evidence file keeps the bytes). */
+function dbText<T extends string | null>(v: T): T {
+  return (v === null ? v : v.replaceAll("\u0000", "\ufffd")) as T;
+}
+
+/** JSON for a jsonb column, with NUL characters (escaped as \\u0000 in JSON) replaced the same way. */
+function dbJson(v: unknown): string {
+  return JSON.stringify(v).replaceAll("\\u0000", "\\ufffd");
+}
+
 /** Rows written per multi-row statement during import. */
 export const IMPORT_BATCH = 1000;
 
@@ -68,23 +82,23 @@ function adValues(ad: AdInput, publisherId: number, noticeId: number | null, see
   const extra: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(ad)) if (!KNOWN.has(k)) extra[k] = v;
   return {
-    source: ad.source, external_id: ad.id, publisher_id: publisherId, sponsor: ad.sponsor ?? null, text: ad.text ?? null,
-    html: ad.html ?? null, label: ad.label ?? null, notice_url: ad.notice_url ?? null, notice_id: noticeId,
-    notice_inline: ad.notice === undefined || ad.notice === null ? null : JSON.stringify(ad.notice),
-    notice_status: ad.notice_status ?? null, targeting: ad.targeting ? JSON.stringify(ad.targeting) : null,
-    extra: JSON.stringify(extra), country: ad.country, content_hash: contentHash(ad), first_seen_at: ad.first_seen ?? seenAt, last_seen_at: ad.last_seen ?? seenAt,
+    source: dbText(ad.source), external_id: dbText(ad.id), publisher_id: publisherId, sponsor: dbText(ad.sponsor ?? null), text: dbText(ad.text ?? null),
+    html: dbText(ad.html ?? null), label: dbText(ad.label ?? null), notice_url: dbText(ad.notice_url ?? null), notice_id: noticeId,
+    notice_inline: ad.notice === undefined || ad.notice === null ? null : dbJson(ad.notice),
+    notice_status: ad.notice_status ?? null, targeting: ad.targeting ? dbJson(ad.targeting) : null,
+    extra: dbJson(extra), country: ad.country, content_hash: contentHash(ad), first_seen_at: ad.first_seen ?? seenAt, last_seen_at: ad.last_seen ?? seenAt,
   };
 }
 
 async function importBatch(tx: Tx, batch: AdInput[], seenAt: string): Promise<void> {
   // A later line with the same source and id replaces an earlier one (upsert semantics), also within a batch.
   const unique = [...new Map(batch.map((a) => [`${a.source}\u0000${a.id}`, a])).values()];
-  const names = [...new Set(unique.map((a) => a.publisher))];
+  const names = [...new Set(unique.map((a) => dbText(a.publisher)))];
   const pubs = await tx.insertInto("publisher").values(names.map((name) => ({ name }))).onConflict((oc) => oc.column("name").doUpdateSet((eb) => ({ name: eb.ref("excluded.name") }))).returning(["id", "name"]).execute();
   const pid = new Map(pubs.map((p) => [p.name, Number(p.id)]));
   const rows = await tx
     .insertInto("ad")
-    .values(unique.map((a) => adValues(a, pid.get(a.publisher)!, null, seenAt)))
+    .values(unique.map((a) => adValues(a, pid.get(dbText(a.publisher))!, null, seenAt)))
     .onConflict((oc) =>
       oc.columns(["source", "external_id"]).doUpdateSet((eb) => ({
         publisher_id: eb.ref("excluded.publisher_id"), sponsor: eb.ref("excluded.sponsor"), text: eb.ref("excluded.text"), html: eb.ref("excluded.html"),

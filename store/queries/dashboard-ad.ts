@@ -79,6 +79,8 @@ export interface EvidenceFile { sha256: string; kind: string; bytes: number; pat
 export interface Sighting {
   id: number; crawlRunId: number | null; seenAt: Date; pageUrl: string; frameChain: string[]; viewport: { width: number; height: number } | null;
   userAgent: string | null; crawlerVersion: string | null; screenshot: EvidenceFile | null; html: EvidenceFile | null; links: string[];
+  /** The label's computed style facts as captured (visibility, size, contrast), the salience evidence. */
+  labelStyles: Array<Record<string, unknown>>;
 }
 
 /** Lists every sighting of an ad, oldest first, with the artefact rows of its screenshot and HTML. */
@@ -87,7 +89,7 @@ export async function listAdSightings(db: Kysely<Database>, adId: number): Promi
     .selectFrom("observation as o")
     .leftJoin("artefact as s", "s.sha256", "o.screenshot_sha256")
     .leftJoin("artefact as h", "h.sha256", "o.html_sha256")
-    .select(["o.id", "o.crawl_run_id", "o.seen_at", "o.page_url", "o.frame_chain", "o.viewport", "o.user_agent", "o.crawler_version", "o.links",
+    .select(["o.id", "o.crawl_run_id", "o.seen_at", "o.page_url", "o.frame_chain", "o.viewport", "o.user_agent", "o.crawler_version", "o.links", "o.label_styles",
       "s.sha256 as s_sha", "s.kind as s_kind", "s.bytes as s_bytes", "s.path as s_path", "h.sha256 as h_sha", "h.kind as h_kind", "h.bytes as h_bytes", "h.path as h_path"])
     .where("o.ad_id", "=", adId)
     .orderBy("o.seen_at")
@@ -99,7 +101,7 @@ export async function listAdSightings(db: Kysely<Database>, adId: number): Promi
   return rows.map((r) => ({
     id: Number(r.id), crawlRunId: r.crawl_run_id === null ? null : Number(r.crawl_run_id), seenAt: new Date(r.seen_at), pageUrl: r.page_url,
     frameChain: json<string[]>(r.frame_chain), viewport: r.viewport === null ? null : json<{ width: number; height: number }>(r.viewport),
-    userAgent: r.user_agent, crawlerVersion: r.crawler_version, links: json<string[]>(r.links),
+    userAgent: r.user_agent, crawlerVersion: r.crawler_version, links: json<string[]>(r.links), labelStyles: json<Array<Record<string, unknown>>>(r.label_styles),
     screenshot: file(r.s_sha, r.s_kind, r.s_bytes, r.s_path), html: file(r.h_sha, r.h_kind, r.h_bytes, r.h_path),
   }));
 }
