@@ -15,6 +15,18 @@ export interface Hyper {
   minDf: number;
   /** How many weights (largest magnitude) the shipped model keeps. */
   keep: number;
+  /** Scale each feature by its naive-Bayes log-count ratio before the regression (NB-LR, Wang & Manning 2012). */
+  nb?: boolean;
+}
+
+// Log-count ratio per feature: log((p_f + 1) / (|p| + 1)) - log((q_f + 1) / (|q| + 1)) over political p / other q.
+function logCountRatios(idx: number[][], labels: boolean[], size: number): Float64Array {
+  const p = new Float64Array(size).fill(1);
+  const q = new Float64Array(size).fill(1);
+  idx.forEach((feats, i) => { for (const f of feats) (labels[i] ? p : q)[f] = ((labels[i] ? p : q)[f] as number) + 1; });
+  const sp = p.reduce((a, b) => a + b, 0);
+  const sq = q.reduce((a, b) => a + b, 0);
+  return p.map((v, f) => Math.log(v / sp) - Math.log((q[f] as number) / sq));
 }
 
 function vocabulary(docs: string[][], minDf: number): Map<string, number> {
@@ -31,6 +43,8 @@ export function trainModel(examples: readonly Example[], h: Hyper, version = "lr
   const docs = ordered.map((e) => features(e.text, h.bigrams));
   const vocab = vocabulary(docs, h.minDf);
   const idx = docs.map((d) => d.map((t) => vocab.get(t)).filter((i): i is number => i !== undefined));
+  const labels = ordered.map((e) => e.political);
+  const r = h.nb ? logCountRatios(idx, labels, vocab.size) : new Float64Array(vocab.size).fill(1);
   const w = new Float64Array(vocab.size);
   let bias = 0;
   for (let epoch = 0; epoch < h.epochs; epoch++) {
@@ -38,14 +52,14 @@ export function trainModel(examples: readonly Example[], h: Hyper, version = "lr
     for (let i = 0; i < idx.length; i++) {
       const feats = idx[i] as number[];
       let z = bias;
-      for (const f of feats) z += w[f] as number;
+      for (const f of feats) z += (w[f] as number) * (r[f] as number);
       const g = 1 / (1 + Math.exp(-z)) - ((ordered[i] as Example).political ? 1 : 0);
       bias -= lr * g;
-      for (const f of feats) w[f] = (w[f] as number) * (1 - lr * h.l2) - lr * g;
+      for (const f of feats) w[f] = (w[f] as number) * (1 - lr * h.l2) - lr * g * (r[f] as number);
     }
   }
   const kept = [...vocab]
-    .map(([t, i]) => [t, Math.round((w[i] as number) * 1000) / 1000] as const)
+    .map(([t, i]) => [t, Math.round((w[i] as number) * (r[i] as number) * 1000) / 1000] as const)
     .filter(([, x]) => Math.abs(x) >= 0.05)
     .sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]) || (a[0] < b[0] ? -1 : 1))
     .slice(0, h.keep)
