@@ -49,12 +49,19 @@ ${table([t(l, "time"), t(l, "statusCode"), t(l, "url"), "SHA-256", t(l, "evidenc
       d.noticeChecks.get(n.id) ? checkCell(l, "ok") : checkCell(l, "mismatch"), bound(n.error, 300)]), "notice-history")}`;
 }
 
+/** The label's captured style facts, the evidence behind a salience finding. */
+function labelStyleCell(styles: Array<Record<string, unknown>>): SafeHtml {
+  const fact = (v: unknown) => (v === null || v === undefined ? "?" : String(v));
+  return html`${styles.slice(0, 5).map((st) => html`<div class="label-style">“${bound(typeof st.text === "string" ? st.text : "", 80)}” visible=${fact(st.visible)}
+font=${fact(st.fontSizePx)}px contrast=${fact(st.contrast)} inViewport=${fact(st.inViewport)} insideAd=${fact(st.insideAd)} behindInteraction=${fact(st.behindInteraction)}</div>`)}`;
+}
+
 function sightingsSection(ctx: ViewCtx, d: AdPageData): SafeHtml {
   const l = ctx.lang;
   const fileCell = (f: Sighting["screenshot"]) => (f ? html`<code>${f.sha256}</code> ${checkCell(l, d.checks.get(f.sha256))}` : "—");
   return table(
-    [t(l, "time"), t(l, "url"), "run", t(l, "screenshot"), t(l, "html")],
-    d.sightings.map((s) => [fmtTime(s.seenAt), bound(s.pageUrl, 300), s.crawlRunId ?? "—", fileCell(s.screenshot), fileCell(s.html)]),
+    [t(l, "time"), t(l, "url"), "run", t(l, "screenshot"), t(l, "html"), t(l, "label")],
+    d.sightings.map((s) => [fmtTime(s.seenAt), bound(s.pageUrl, 300), s.crawlRunId ?? "—", fileCell(s.screenshot), fileCell(s.html), labelStyleCell(s.labelStyles)]),
     "sightings",
   );
 }

@@ -95,6 +95,26 @@ describe("party and publisher pages", () => {
   });
 });
 
+describe("rule pages", () => {
+  it("shows a rule's article, plain-language text and its findings", async () => {
+    const info = RULES.find((r) => r.id === "ttpa.11-1-e.notice-missing")!;
+    const r = await get(`/rules/${info.id}`);
+    expect(r.status).toBe(200);
+    expect(r.body).toContain(`<dd class="article">${info.article}</dd>`);
+    expect(r.body.replace(/&#39;/g, "'")).toContain(info.description);
+    expect(r.body).toContain("ttpa.11-1-e.notice-missing: seeded finding for nu-1");
+    expect(r.body).not.toContain("seeded finding for nu-2");
+  });
+
+  it("lists every registered rule with its violation count", async () => {
+    const rows = (JSON.parse((await get("/export/rules.json")).body) as { rows: Array<{ rule: string; violations: number }> }).rows;
+    expect(rows.find((x) => x.rule === "ttpa.11-1-a.label-missing")?.violations).toBe(2);
+    expect(rows.find((x) => x.rule === "platform.political-ad-ban")?.violations).toBe(0);
+    const page = await get("/rules");
+    for (const rule of RULES) expect(page.body).toContain(`>${rule.id}</a>`);
+  });
+});
+
 describe("ad page", () => {
   it("shows the screenshot, text, label, notice with fetch history, findings and sightings with verified hashes", async () => {
     const r = await get(`/ads/${ids.get("nu-2")}`);
@@ -113,6 +133,7 @@ describe("ad page", () => {
   it("lists both sightings of an ad seen on two pages", async () => {
     const r = await get(`/ads/${ids.get("nu-1")}`);
     expect(r.body).toContain("https://nu.example/a");
+    expect(r.body).toMatch(/class="label-style">“Gesponsord” visible=true\nfont=9px contrast=1.6/);
     expect(r.body).toContain("https://nu.example/b");
   });
 

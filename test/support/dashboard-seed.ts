@@ -57,7 +57,8 @@ function capture(s: SeedAd, page: string): Capture {
     ad: s.ad, notice: c.notice ?? null,
     sighting: {
       pageUrl: page, frameChain: [page], seenAt: s.ad.last_seen ?? "2026-03-01T00:00:00Z", viewport: { width: 1280, height: 800 }, userAgent: "polad-test",
-      screenshotPng: PNG_1X1, html: c.html, labelStyles: [], links: [],
+      screenshotPng: PNG_1X1, html: c.html, links: [],
+      labelStyles: s.ad.label ? [{ text: s.ad.label, visible: true, fontSizePx: 9, contrast: 1.6, inViewport: true, insideAd: true, behindInteraction: false }] : [],
     },
   };
 }
