@@ -29,10 +29,10 @@ export async function listGroupStats(db: Kysely<Database>, f: DashboardFilter, b
   const key = by === "party" ? sql`v.party` : sql`p.name`;
   const { rows } = await sql<GroupRow>`
     select ${key} as key, count(*) as ads, count(*) filter (where v.political) as political,
-      coalesce(sum(x.n), 0) as violations, count(*) filter (where v.political and x.n = 0) as compliant,
+      coalesce(sum(x.n), 0) as violations, count(*) filter (where v.political and x.n is null) as compliant,
       min(a.first_seen_at) as first_seen, max(a.last_seen_at) as last_seen
     from ad a join publisher p on p.id = a.publisher_id left join verdict v on v.ad_id = a.id
-    cross join lateral (select count(*) as n from finding f where f.ad_id = a.id and ${whereAll([VIOLATION, ...findingConds(f)])}) x
+    left join (select f.ad_id, count(*) as n from finding f where ${whereAll([VIOLATION, ...findingConds(f)])} group by f.ad_id) x on x.ad_id = a.id
     where ${whereAll(adConds(f, { findingFilters: false }))}
     group by 1 order by violations desc, ads desc, key nulls last limit 1000`.execute(db);
   return rows.map(toStats);
