@@ -1,0 +1,58 @@
+import { existsSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { BrowserPool, navigate } from "../../crawler/browser.js";
+import { classifyError, GiveUp } from "../../crawler/errors.js";
+import { startSandbox, type Sandbox } from "../../sandbox/server.js";
+import { CHROMIUM, testLog } from "../support/crawl-store.js";
+
+describe.skipIf(!existsSync(CHROMIUM))("the browser page pool", () => {
+  let pool: BrowserPool;
+  let sb: Sandbox;
+  let hostile = "";
+  beforeAll(async () => {
+    sb = await startSandbox();
+    hostile = sb.addrs["hostile-site"]!;
+    pool = await BrowserPool.launch({ chromiumPath: CHROMIUM, size: 1, log: testLog, navTimeoutMs: 15_000 });
+  });
+  afterAll(async () => {
+    await pool?.close();
+    await sb?.close();
+  });
+
+  it("survives a renderer crash: the crashed page is replaced and the next item gets a working one", async () => {
+    const err = await pool.withPage(async (page) => {
+      await page.goto(`${hostile}/dialogs`);
+      const cdp = await page.context().newCDPSession(page);
+      void cdp.send("Page.crash").catch(() => undefined); // the session dies with the renderer; that is the point
+      await page.waitForEvent("crash", { timeout: 10_000 });
+      return page.evaluate("1 + 1").then(() => null, (e: unknown) => e);
+    }).catch((e: unknown) => e);
+    expect(classifyError(err).reason).toBe("renderer-crash");
+    const title = await pool.withPage(async (page) => {
+      await navigate(page, `${hostile}/malformed`);
+      return page.title();
+    });
+    expect(title).toBe("Kapot");
+  });
+
+  it("dismisses alert, confirm and prompt dialogs and closes pop-ups", async () => {
+    const r = await pool.withPage(async (page) => {
+      await navigate(page, `${hostile}/popup`);
+      await page.waitForTimeout(300);
+      const popupText = (await page.evaluate("document.body.innerText")) as string;
+      await navigate(page, `${hostile}/dialogs`);
+      return { pages: page.context().pages().length, popupText, text: (await page.evaluate("document.body.innerText")) as string };
+    });
+    expect(r.pages).toBe(1);
+    expect(r.popupText).toContain("Brillenhuis Scherp");
+    expect(r.text).toContain("Kookwinkel Pannenkoek");
+  });
+
+  it("refuses downloads and wrong content types instead of saving or rendering them", async () => {
+    const download = await pool.withPage((page) => navigate(page, `${hostile}/download`)).catch((e: unknown) => classifyError(e));
+    expect(download).toBeInstanceOf(GiveUp);
+    expect((download as GiveUp).reason).toBe("download");
+    const wrong = await pool.withPage((page) => navigate(page, `${hostile}/wrong-type`)).catch((e: unknown) => classifyError(e));
+    expect((wrong as GiveUp).reason).toBe("wrong-content-type");
+  });
+});
