@@ -23,6 +23,11 @@ export const adInputSchema = z
     first_seen: isoTime.nullish(),
     last_seen: isoTime.nullish(),
     country: z.string().min(2).max(8).default("NL"),
+    /** Text read by OCR from the ad's screenshot, where the label or message is only in the picture. */
+    ocr_text: z.string().max(20_000).nullish(),
+    /** Where the notice link's redirects ended, and the notice's content type, as fetched. */
+    notice_final_url: z.string().max(4096).nullish(),
+    notice_content_type: z.string().max(256).nullish(),
   })
   .passthrough();
 

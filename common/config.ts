@@ -8,6 +8,8 @@ const envSchema = z.object({
   POLAD_EVIDENCE_DIR: z.string().min(1).optional(),
   POLAD_CHROMIUM: z.string().min(1).optional(),
   POLAD_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
+  POLAD_REPOSITORY_LIVE_FROM: z.string().refine((v) => !Number.isNaN(Date.parse(v)), "must be an ISO 8601 date").optional(),
+  POLAD_ELECTIONS: z.string().min(1).optional(),
   META_ACCESS_TOKEN: z.string().min(1).optional(),
   TIKTOK_ACCESS_TOKEN: z.string().min(1).optional(),
 });
@@ -19,6 +21,10 @@ export interface Config {
   evidenceDir: string | undefined;
   chromiumPath: string | undefined;
   tokens: { meta?: string | undefined; tiktok?: string | undefined };
+  /** The day the EU political-ad repository went live (Art. 13); unset = not live, links not required. */
+  repositoryLiveFrom: Date | undefined;
+  /** A JSON election calendar replacing the built-in Dutch one (Art. 5(2) windows). */
+  electionsFile: string | undefined;
 }
 
 /** Reads and validates the environment; a bad value is a usage error that names the variable. */
@@ -38,5 +44,7 @@ export function readConfig(env: NodeJS.ProcessEnv, flags: { dataDir?: string | u
     evidenceDir: e.POLAD_EVIDENCE_DIR,
     chromiumPath: chromium,
     tokens: { meta: e.META_ACCESS_TOKEN, tiktok: e.TIKTOK_ACCESS_TOKEN },
+    repositoryLiveFrom: e.POLAD_REPOSITORY_LIVE_FROM ? new Date(e.POLAD_REPOSITORY_LIVE_FROM) : undefined,
+    electionsFile: e.POLAD_ELECTIONS,
   };
 }

@@ -7,6 +7,7 @@ import type { SourceOptions } from "../../crawler/source.js";
 import { violationReport } from "../../store/queries/reports.js";
 import { makeCtx, withStore, type Ctx, type GlobalFlags } from "../context.js";
 import { classifyStored } from "../pipeline/classify-stored.js";
+import { ruleContext } from "../pipeline/rule-context.js";
 
 type Plan = { source: string; options: Partial<SourceOptions> };
 
@@ -52,7 +53,7 @@ async function crawlAndClassify(ctx: Ctx, plans: Plan[], o: { maxPages: number; 
   const { runCrawl } = await import("../../crawler/run.js");
   const summary = await runCrawl({ store, plans, maxPages: o.maxPages, concurrency: o.concurrency, log: ctx.log, crawlerVersion: POLAD_VERSION, chromiumPath: chromiumOf(ctx) });
   process.stdout.write(`crawl: ${JSON.stringify(summary)}\n`);
-  const t = await classifyStored(store, { now: new Date(), log: ctx.log });
+  const t = await classifyStored(store, { now: new Date(), log: ctx.log, rules: ruleContext(ctx.config) });
   process.stdout.write(`classified ${t.ads} ads: ${t.political} political, ${t.findings} findings\n`);
 }
 

@@ -13,6 +13,7 @@ import { withDbRetry } from "../../store/retry.js";
 import { violationReport, type ReportBy } from "../../store/queries/reports.js";
 import { makeCtx, withStore, type GlobalFlags } from "../context.js";
 import { classifyStored } from "../pipeline/classify-stored.js";
+import { ruleContext } from "../pipeline/rule-context.js";
 import { openInput } from "../pipeline/input.js";
 
 function parseNow(s: string | undefined): Date {
@@ -40,7 +41,7 @@ async function importCommand(opts: { input: string; now?: string; classify?: boo
     const n = opts.input === "-" ? await once() : await withDbRetry("import", once, (attempt) => ctx.log.warn({ attempt }, "database unreachable; retrying import"));
     process.stdout.write(`imported ${n} ads\n`);
     if (opts.classify === false) return;
-    const t = await classifyStored(store, { now, log: ctx.log });
+    const t = await classifyStored(store, { now, log: ctx.log, rules: ruleContext(ctx.config) });
     process.stdout.write(`classified ${t.ads} ads: ${t.political} political, ${t.findings} findings\n`);
   });
 }
@@ -52,7 +53,7 @@ async function classifyCommand(opts: { input?: string; output?: string; now?: st
     if (opts.output) throw new UsageError("--output needs --input (re-classifying the store writes to the store)");
     const ctx = makeCtx(flags);
     await withStore(ctx, async (store) => {
-      const t = await classifyStored(store, { now, log: ctx.log });
+      const t = await classifyStored(store, { now, log: ctx.log, rules: ruleContext(ctx.config) });
       process.stdout.write(`classified ${t.ads} ads: ${t.political} political, ${t.findings} findings\n`);
     });
     return;
@@ -61,9 +62,10 @@ async function classifyCommand(opts: { input?: string; output?: string; now?: st
   const tmp = toFile ? `${opts.output}.${process.pid}.tmp` : "";
   const out = toFile ? createWriteStream(tmp) : process.stdout;
   const actors = defaultActorRegistry();
+  const rules = ruleContext(makeCtx(flags).config);
   try {
     for await (const { value } of readJsonLines(openInput(opts.input), adInputSchema)) {
-      const v = classify(value, { now, actors });
+      const v = classify(value, { ...rules, now, actors });
       const line = JSON.stringify({ id: v.id, political: v.political, score: v.score, decision: v.decision, reasons: v.reasons, party: v.party, findings: v.findings, rule_set: v.ruleSet });
       if (!out.write(line + "\n")) await once(out, "drain");
     }

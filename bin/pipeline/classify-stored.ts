@@ -1,13 +1,13 @@
 import type { Logger } from "pino";
 import { buildActorRegistry, defaultActorRegistry } from "../../classifier/actors.js";
-import { classify } from "../../classifier/classify.js";
+import { classify, type ClassifyContext } from "../../classifier/classify.js";
 import type { Store } from "../../store/db.js";
 import { listActors } from "../../store/queries/actors.js";
 import { listStoredAds, saveVerdicts } from "../../store/queries/verdicts.js";
 import { withDbRetry } from "../../store/retry.js";
 
 /** Re-classifies every stored ad in batches (keyset order) and stores verdicts and findings. */
-export async function classifyStored(store: Store, o: { now: Date; log: Logger }): Promise<{ ads: number; political: number; findings: number }> {
+export async function classifyStored(store: Store, o: { now: Date; log: Logger; rules?: Pick<ClassifyContext, "repositoryLiveFrom" | "elections"> }): Promise<{ ads: number; political: number; findings: number }> {
   const custom = await listActors(store.db);
   const actors = custom.length ? buildActorRegistry(custom, defaultActorRegistry()) : defaultActorRegistry();
   let afterId = 0;
@@ -17,7 +17,7 @@ export async function classifyStored(store: Store, o: { now: Date; log: Logger }
     // Each batch is read and written again after a server restart; saveVerdicts is idempotent.
     const { batch, items } = await withDbRetry("classify", async () => {
       const batch = await listStoredAds(store.db, { afterId: from, limit: 500 });
-      const items = batch.map((a) => ({ adId: a.adId, verdict: classify(a.input, { now: o.now, actors, labelStyles: a.labelStyles }) }));
+      const items = batch.map((a) => ({ adId: a.adId, verdict: classify(a.input, { ...o.rules, now: o.now, actors, labelStyles: a.labelStyles }) }));
       await saveVerdicts(store.db, items);
       return { batch, items };
     }, (attempt) => o.log.warn({ attempt }, "database unreachable; retrying classification batch"));

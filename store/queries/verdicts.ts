@@ -33,7 +33,7 @@ export async function listStoredAds(db: Kysely<Database>, o: { afterId: number; 
     .select([
       "ad.id", "ad.source", "ad.external_id", "p.name as publisher", "ad.sponsor", "ad.text", "ad.html", "ad.label", "ad.notice_url",
       "ad.notice_inline", "ad.notice_status", "ad.targeting", "ad.extra", "ad.country", "ad.first_seen_at", "ad.last_seen_at",
-      "n.body as notice_body", "n.status as fetched_status", "n.content_type as notice_type",
+      "n.body as notice_body", "n.status as fetched_status", "n.content_type as notice_type", "n.final_url as notice_final",
       (eb) => eb.selectFrom("observation as o").select("o.label_styles").whereRef("o.ad_id", "=", "ad.id").orderBy("o.seen_at", "desc").limit(1).as("label_styles"),
     ])
     .where("ad.id", ">", o.afterId)
@@ -47,6 +47,8 @@ export async function listStoredAds(db: Kysely<Database>, o: { afterId: number; 
       id: r.external_id, source: r.source, publisher: r.publisher, sponsor: r.sponsor, text: r.text, html: r.html, label: r.label,
       notice_url: r.notice_url, notice: inline ?? noticeValue(r.notice_body, r.notice_type),
       notice_status: r.notice_status ?? r.fetched_status ?? null,
+      ...(r.notice_type ? { notice_content_type: r.notice_type } : {}),
+      ...(r.notice_final ? { notice_final_url: r.notice_final } : {}),
       targeting: r.targeting === null ? null : json<Record<string, unknown>>(r.targeting),
       first_seen: new Date(r.first_seen_at).toISOString(), last_seen: new Date(r.last_seen_at).toISOString(), country: r.country,
     };
