@@ -140,7 +140,8 @@ export interface Navigation { response: Response | null; status: number; content
 
 /**
  * Navigates and turns what came back into the runner's terms: 429/503 retry later (Retry-After
- * honoured), a challenge page is Blocked, other 4xx/5xx and non-HTML documents are given up.
+ * honoured), a challenge page is Blocked, other 4xx/5xx, non-HTML documents and documents that
+ * start but never finish are given up; no answer at all (connect/first-byte timeout) is retried.
  */
 export async function navigate(page: Page, url: string, o: { timeoutMs?: number | undefined } = {}): Promise<Navigation> {
   // Read the document body as it arrives: a challenge page reloads itself at once, after which the
@@ -152,16 +153,22 @@ export async function navigate(page: Page, url: string, o: { timeoutMs?: number 
   page.on("response", onResponse);
   let response: Response | null;
   try {
-    response = await page.goto(url, { waitUntil: "domcontentloaded", timeout: o.timeoutMs });
+    response = await page.goto(url, { waitUntil: "commit", timeout: o.timeoutMs });
+    const status = response?.status() ?? 0;
+    if (status === 429 || status === 503) {
+      const headers = response ? await response.allHeaders() : {};
+      throw new RetryLater(`http-${status}`, `${status} from ${url}`, { retryAfterMs: retryAfterMs(headers["retry-after"]) });
+    }
+    // The server answered but the document never completes: retrying a stalled stream rarely helps, so give up.
+    await page.waitForLoadState("domcontentloaded", { timeout: o.timeoutMs }).catch((err: Error) => {
+      throw new GiveUp("timeout", `the document at ${url} never finished loading`, { cause: err });
+    });
   } finally {
     page.off("response", onResponse);
   }
   const status = response?.status() ?? 0;
   const headers = response ? await response.allHeaders() : {};
   const contentType = (headers["content-type"] ?? "").toLowerCase();
-  if (status === 429 || status === 503) {
-    throw new RetryLater(`http-${status}`, `${status} from ${url}`, { retryAfterMs: retryAfterMs(headers["retry-after"]) });
-  }
   let body = response && (status >= 400 || contentType.includes("html")) ? await (bodies.get(response.url()) ?? Promise.resolve("")) : "";
   if (!body && response && (status >= 400 || contentType.includes("html"))) {
     const ua = (await page.evaluate("navigator.userAgent").catch(() => "")) as string;

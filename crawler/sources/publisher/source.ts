@@ -27,7 +27,7 @@ export async function scanLoadedPage(page: Page, log: Logger): Promise<{ slots: 
 async function scrollForLazyAds(page: Page, steps: number): Promise<void> {
   for (let i = 0; i < steps; i++) {
     await page.evaluate("window.scrollBy(0, window.innerHeight)");
-    await page.waitForTimeout(120);
+    await page.waitForTimeout(80);
   }
   await page.evaluate("window.scrollTo(0, 0)");
 }
@@ -38,7 +38,7 @@ async function scan(page: Page, item: WorkItem, ctx: SourceContext, opts: Source
   const nodes = await countNodes(page);
   const maxNodes = typeof opts.maxNodes === "number" ? opts.maxNodes : 60_000;
   if (nodes > maxNodes) throw new GiveUp("dom-too-large", `${nodes} elements (bound ${maxNodes}) at ${item.url}`);
-  await scrollForLazyAds(page, 3);
+  await scrollForLazyAds(page, 2);
   const { slots, evidence } = await scanLoadedPage(page, ctx.log);
   const links = (await page.evaluate(`(${SAME_SITE_LINKS_SCRIPT})(${JSON.stringify({ attr: SLOT_ATTR, max: LIMITS.maxLinksPerPage })})`)) as string[];
   const userAgent = (await page.evaluate("navigator.userAgent")) as string;
