@@ -8,6 +8,7 @@ import { atcReplica } from "./platforms/google-ads-transparency/replica.js";
 import { metaReportReplica } from "./platforms/meta-ad-library-report/replica.js";
 import { tiktokReplica } from "./platforms/tiktok-ad-library/replica.js";
 import { linkedinReplica } from "./platforms/linkedin-ad-library/replica.js";
+import { createStatementsApiReplica } from "./publisher/statements-api.js";
 import type { Replica } from "./replica.js";
 
 /** Every replica the sandbox serves, each on its own loopback port. One line per replica. */
@@ -22,4 +23,5 @@ export const REPLICAS: Replica[] = [
   metaReportReplica,
   tiktokReplica,
   linkedinReplica,
+  createStatementsApiReplica(),
 ];

@@ -6,6 +6,7 @@ import { googleAdsTransparencySource } from "./google-ads-transparency/index.js"
 import { metaAdLibraryReportSource } from "./meta-ad-library-report/index.js";
 import { tiktokAdLibrarySource } from "./tiktok-ad-library/index.js";
 import { linkedinAdLibrarySource } from "./linkedin-ad-library/index.js";
+import { politiekereclameNlSource } from "./politiekereclame-nl/index.js";
 
 /** Every source polad can crawl, by id: one line per source. */
 export const SOURCES: Record<string, AdSource> = {
@@ -16,6 +17,7 @@ export const SOURCES: Record<string, AdSource> = {
   "meta-ad-library-report": metaAdLibraryReportSource,
   "tiktok-ad-library": tiktokAdLibrarySource,
   "linkedin-ad-library": linkedinAdLibrarySource,
+  "politiekereclame-nl": politiekereclameNlSource,
 };
 
 /** The source with this id; throws a message listing the known ids. */
