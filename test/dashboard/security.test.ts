@@ -1,3 +1,5 @@
+import { appendFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -87,6 +89,19 @@ describe("evidence files", () => {
     const r = await app.inject({ method: "GET", url: `/evidence/${sha}` });
     expect(r.statusCode).toBe(404);
     expect(r.body).not.toContain("root:");
+  });
+});
+
+describe("evidence verification", () => {
+  it("flags an evidence file altered or deleted on disk after capture", async () => {
+    const id = ids.get("evil-1")!;
+    const files = await store.db.selectFrom("observation as o").innerJoin("artefact as a", "a.sha256", "o.html_sha256").select("a.path").where("o.ad_id", "=", id).execute();
+    expect(files).toHaveLength(1);
+    expect((await app.inject({ method: "GET", url: `/ads/${id}` })).body).not.toContain("verify-bad");
+    appendFileSync(join(store.evidenceDir, files[0]!.path), "tampered");
+    expect((await app.inject({ method: "GET", url: `/ads/${id}` })).body).toContain("verify-bad");
+    rmSync(join(store.evidenceDir, files[0]!.path));
+    expect((await app.inject({ method: "GET", url: `/ads/${id}` })).body).toContain("verify-missing");
   });
 });
 
