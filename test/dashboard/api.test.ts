@@ -75,6 +75,12 @@ describe("JSON API", () => {
     expect((await json<{ rows: unknown[] }>("/api/findings?review=confirmed")).rows).toHaveLength(0);
   });
 
+  it("answers a bad filter with 400 and a JSON error naming the parameter", async () => {
+    const r = await app.inject({ method: "GET", url: "/api/findings?severity=apocalyptic" });
+    expect(r.statusCode).toBe(400);
+    expect((JSON.parse(r.body) as { error: string }).error).toMatch(/severity/);
+  });
+
   it("reports political ads on banning platforms after the ban, per party", async () => {
     const r = await json<{ rows: Array<Record<string, unknown>> }>("/api/enforcement");
     expect(r.rows.map((x) => [x.platform, x.party, x.political_ads_after_ban]).sort()).toEqual([["Google", "VVD", 1], ["Meta", "PVV", 1]]);
