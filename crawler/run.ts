@@ -78,7 +78,7 @@ async function runPlan(o: RunCrawlOptions, plan: RunCrawlOptions["plans"][number
     robots: new RobotsCache({ guard, userAgent: pool.userAgent, agentToken: "polad", signal, log }), userAgent: pool.userAgent,
     browser, signal, counters: newCounters(), frontierSize: 0, notices: new Map(),
   };
-  for (const k of ["navTimeoutMs", "maxAttempts", "hostIntervalMs"] as const) {
+  for (const k of ["navTimeoutMs", "maxAttempts", "hostIntervalMs", "blockedPauseMs"] as const) {
     const v = options[k];
     if (typeof v === "number" && v > 0) st.politeness = { ...st.politeness, [k]: v };
   }

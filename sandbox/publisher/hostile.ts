@@ -98,6 +98,6 @@ export function makeHostileSite(): Replica {
     replicates: "the hostile corners of the web: hanging pages, redirect loops, DOM bombs, dialogs, downloads, 429s, bot walls",
     truth,
     handle: (req, res, addrs) => route(new URL(req.url ?? "/", "http://x").pathname, res, hitsOf(addrs)),
-    plan: (addrs) => ({ source: "publisher", options: { seeds: [`${addrs["hostile-site"]}/`], allowPrivate: true, maxDepth: 1, navTimeoutMs: 8000, maxAttempts: 2 } }),
+    plan: (addrs) => ({ source: "publisher", options: { seeds: [`${addrs["hostile-site"]}/`], allowPrivate: true, maxDepth: 1, navTimeoutMs: 8000, maxAttempts: 2, blockedPauseMs: 1000 } }),
   };
 }
