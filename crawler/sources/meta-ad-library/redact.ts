@@ -1,3 +1,5 @@
+import { Blocked, classifyError, GiveUp, RetryLater, StopRun, type CrawlError } from "../../errors.js";
+
 /** Query parameters that carry credentials in Graph API and Ad Library URLs. */
 const SECRET_PARAMS = ["access_token", "appsecret_proof", "client_secret"];
 
@@ -20,4 +22,18 @@ export function stripToken(url: string): string {
 export function redactSecret(text: string, token: string | undefined): string {
   if (!token || token.length < 4) return text;
   return text.split(token).join("REDACTED");
+}
+
+/**
+ * Any error from work that used the token, as a crawler error of the same kind whose message has the
+ * token (and any access_token parameter) removed. The cause is dropped on purpose: browser and fetch
+ * errors quote the URL, token included, and the runner stores and logs what it is given.
+ */
+export function redactError(err: unknown, token: string): CrawlError {
+  const e = classifyError(err);
+  const msg = redactSecret(e.message, token).replace(/(access_token|appsecret_proof)=[^&#\s"']*/gi, "$1=REDACTED");
+  if (e instanceof RetryLater) return new RetryLater(e.reason, msg, { retryAfterMs: e.retryAfterMs });
+  if (e instanceof Blocked) return new Blocked(e.reason, msg);
+  if (e instanceof StopRun) return new StopRun(e.reason, msg);
+  return new GiveUp(e.reason, msg);
 }

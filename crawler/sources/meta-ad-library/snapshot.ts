@@ -1,9 +1,10 @@
 import type { Page } from "playwright-core";
+import { navigate } from "../../browser.js";
 import { detectChallenge } from "../../challenge.js";
 import { Blocked, GiveUp, RetryLater } from "../../errors.js";
 import { readLabelStyles } from "../platform-common/label-style.js";
 import type { LabelStyle } from "../../../common/capture.js";
-import { redactSecret, stripToken } from "./redact.js";
+import { redactError, redactSecret, stripToken } from "./redact.js";
 import { AD_CARD, CARD_TIMEOUT_MS, LABEL_PARTS, LABEL_TEXT, NOTICE_LINK_TEXT } from "./selectors.js";
 
 /** What the rendered snapshot shows: the label as displayed, its style, links, the element's HTML and screenshot. */
@@ -59,11 +60,19 @@ async function cardLinks(page: Page): Promise<Array<{ href: string; text: string
 
 /**
  * Renders one `ad_snapshot_url` (the token goes only into the browser's request, never into what is
- * returned) and reads the ad card as shown. Throws Blocked on a bot challenge, GiveUp on a 4xx.
+ * returned or thrown) and reads the ad card as shown. Throws Blocked on a bot challenge, GiveUp on a 4xx.
  */
 export async function renderSnapshot(page: Page, snapshotUrl: string, token: string): Promise<SnapshotView> {
-  const resp = await page.goto(withToken(snapshotUrl, token), { waitUntil: "domcontentloaded", timeout: 30_000 });
-  await waitForCard(page, resp?.status() ?? null);
+  try {
+    return await readSnapshot(page, snapshotUrl, token);
+  } catch (err) {
+    throw redactError(err, token);
+  }
+}
+
+async function readSnapshot(page: Page, snapshotUrl: string, token: string): Promise<SnapshotView> {
+  const nav = await navigate(page, withToken(snapshotUrl, token), { timeoutMs: 30_000 });
+  await waitForCard(page, nav.status);
   const card = page.locator(AD_CARD).first();
   const parts = await labelParts(page);
   const links = (await cardLinks(page)).map((l) => ({ href: stripToken(l.href), text: l.text }));

@@ -5,18 +5,17 @@
  */
 import type { Frame, Page } from "playwright-core";
 import { detectChallenge } from "../../challenge.js";
-import { Blocked, GiveUp, RetryLater } from "../../errors.js";
+import { navigate } from "../../browser.js";
+import { Blocked, RetryLater } from "../../errors.js";
 
-/** Navigates and waits for `selector`; a challenge is Blocked, a 4xx is GiveUp, a slow render is RetryLater. */
+/** Navigates (the engine's checks: a challenge is Blocked, a 4xx GiveUp) and waits for `selector`; a slow render is RetryLater. */
 export async function openRendered(page: Page, url: string, selector: string): Promise<void> {
-  const resp = await page.goto(url, { waitUntil: "domcontentloaded", timeout: 30_000 });
-  const status = resp?.status() ?? 200;
+  const nav = await navigate(page, url, { timeoutMs: 30_000 });
   try {
     await page.locator(selector).first().waitFor({ state: "attached", timeout: 20_000 });
   } catch (err) {
-    const challenge = detectChallenge(await page.content().catch(() => ""), status);
+    const challenge = detectChallenge(await page.content().catch(() => ""), nav.status);
     if (challenge) throw new Blocked("bot-challenge", `bot challenge (${challenge}) instead of the transparency page`, { cause: err });
-    if (status >= 400 && status < 500 && status !== 429) throw new GiveUp(`http-${status}`, `transparency page answered HTTP ${status}`, { cause: err });
     throw new RetryLater("not-rendered", "the transparency page did not render in time", { cause: err });
   }
 }
