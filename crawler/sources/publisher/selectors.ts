@@ -41,7 +41,7 @@ export const SPONSOR_PATTERNS = [
 export const NOTICE_LINK_TEXT = /waarom zie ik (deze|dit)|transparantieverklaring|transparantie|meer (info|informatie) over deze (politieke )?(advertentie|reclame)|why am i seeing|about this ad|ad info|politieke reclame/i;
 
 /** A link to a transparency notice, by its address. */
-export const NOTICE_LINK_HREF = /politiekereclame\.nl|\/(transparantie|transparantieverklaring|verklaring|verklaringen|transparency|notice|statements?)(\/|$|\?)/i;
+export const NOTICE_LINK_HREF = /politiekereclame\.nl|\/(transparantie|transparantieverklaring|transparantie-verklaringen?|verklaring|verklaringen|transparency|notice|statements?)(\/|$|\?)/i;
 
 /** Editorial and site-chrome containers: a candidate that is or holds one of these is not an ad slot (ad slots sit inside them). */
 export const EDITORIAL = "article, main, [role=main], [itemprop=articleBody], h1, body, html, nav, footer, header, [role=navigation], [role=contentinfo]";
