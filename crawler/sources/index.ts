@@ -7,6 +7,7 @@ import { metaAdLibraryReportSource } from "./meta-ad-library-report/index.js";
 import { tiktokAdLibrarySource } from "./tiktok-ad-library/index.js";
 import { linkedinAdLibrarySource } from "./linkedin-ad-library/index.js";
 import { politiekereclameNlSource } from "./politiekereclame-nl/index.js";
+import { dpgPoliticalAdsSource } from "./dpg-political-ads/index.js";
 
 /** Every source polad can crawl, by id: one line per source. */
 export const SOURCES: Record<string, AdSource> = {
@@ -18,6 +19,7 @@ export const SOURCES: Record<string, AdSource> = {
   "tiktok-ad-library": tiktokAdLibrarySource,
   "linkedin-ad-library": linkedinAdLibrarySource,
   "politiekereclame-nl": politiekereclameNlSource,
+  "dpg-political-ads": dpgPoliticalAdsSource,
 };
 
 /** The source with this id; throws a message listing the known ids. */
