@@ -4,6 +4,7 @@ import { navigate } from "../../browser.js";
 import { GiveUp } from "../../errors.js";
 import { collectEvidence, countNodes, SLOT_ATTR, type ElementEvidence } from "../../evidence.js";
 import type { AdSource, SourceContext, SourceOptions, WorkItem } from "../../source.js";
+import { prepareSitePage } from "../../sites/prepare-page.js";
 import { buildAd, isEmptySlot } from "./build-ad.js";
 import { FIND_SLOTS_SCRIPT, SAME_SITE_LINKS_SCRIPT } from "./find-slots-script.js";
 import { AD_FRAME_SRC, AD_TOKEN, EDITORIAL, IAB_SIZES, LABEL_TEXT, LIMITS, MARKER_TEXT, NOT_AD_TOKEN, SLOT_SELECTORS } from "./selectors.js";
@@ -12,14 +13,14 @@ import { AD_FRAME_SRC, AD_TOKEN, EDITORIAL, IAB_SIZES, LABEL_TEXT, LIMITS, MARKE
 interface PageScan { finalUrl: string; evidence: ElementEvidence[]; links: string[]; userAgent: string; slots: { count: number; kinds: Record<string, number> } }
 
 /** Marks the ad slots of the loaded page (see selectors.ts) and returns how many, by how they were found. */
-export async function markSlots(page: Page): Promise<PageScan["slots"]> {
-  const args = { attr: SLOT_ATTR, selectors: SLOT_SELECTORS, adToken: AD_TOKEN, notAdToken: NOT_AD_TOKEN, frameSrc: AD_FRAME_SRC, iabSizes: IAB_SIZES, marker: MARKER_TEXT, editorial: EDITORIAL, ...LIMITS };
+export async function markSlots(page: Page, extraSelectors: string[] = []): Promise<PageScan["slots"]> {
+  const args = { attr: SLOT_ATTR, selectors: [...SLOT_SELECTORS, ...extraSelectors], adToken: AD_TOKEN, notAdToken: NOT_AD_TOKEN, frameSrc: AD_FRAME_SRC, iabSizes: IAB_SIZES, marker: MARKER_TEXT, editorial: EDITORIAL, ...LIMITS };
   return (await page.evaluate(`(${FIND_SLOTS_SCRIPT})(${JSON.stringify(args)})`)) as PageScan["slots"];
 }
 
 /** Finds the slots and captures their evidence on an already loaded page (used by the crawl and the parser tests). */
-export async function scanLoadedPage(page: Page, log: Logger): Promise<{ slots: PageScan["slots"]; evidence: ElementEvidence[] }> {
-  const slots = await markSlots(page);
+export async function scanLoadedPage(page: Page, log: Logger, extraSelectors: string[] = []): Promise<{ slots: PageScan["slots"]; evidence: ElementEvidence[] }> {
+  const slots = await markSlots(page, extraSelectors);
   const evidence = await collectEvidence(page, { labelRe: LABEL_TEXT, log });
   return { slots, evidence };
 }
@@ -35,14 +36,15 @@ async function scrollForLazyAds(page: Page, steps: number): Promise<void> {
 async function scan(page: Page, item: WorkItem, ctx: SourceContext, opts: SourceOptions): Promise<PageScan> {
   const nav = await navigate(page, item.url, { timeoutMs: typeof opts.navTimeoutMs === "number" ? opts.navTimeoutMs : undefined });
   await page.waitForLoadState("load", { timeout: 5_000 }).catch((err: Error) => ctx.log.debug({ err: err.message }, "page did not finish loading; scanning what is there"));
+  const site = await prepareSitePage(page, { url: item.url, siteProfile: opts.siteProfile, log: ctx.log });
   const nodes = await countNodes(page);
   const maxNodes = typeof opts.maxNodes === "number" ? opts.maxNodes : 60_000;
   if (nodes > maxNodes) throw new GiveUp("dom-too-large", `${nodes} elements (bound ${maxNodes}) at ${item.url}`);
   await scrollForLazyAds(page, 2);
-  const { slots, evidence } = await scanLoadedPage(page, ctx.log);
+  const { slots, evidence } = await scanLoadedPage(page, ctx.log, site.slotSelectors);
   const links = (await page.evaluate(`(${SAME_SITE_LINKS_SCRIPT})(${JSON.stringify({ attr: SLOT_ATTR, max: LIMITS.maxLinksPerPage })})`)) as string[];
   const userAgent = (await page.evaluate("navigator.userAgent")) as string;
-  return { finalUrl: nav.finalUrl, evidence, links, userAgent, slots };
+  return { finalUrl: site.profile ? site.finalUrl : nav.finalUrl, evidence, links, userAgent, slots };
 }
 
 async function handle(item: WorkItem, ctx: SourceContext, opts: SourceOptions): Promise<void> {
