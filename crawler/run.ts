@@ -70,7 +70,7 @@ async function runPlan(o: RunCrawlOptions, plan: RunCrawlOptions["plans"][number
   log.info({ runKey, resumed }, resumed ? "crawl run resumed" : "crawl run started");
   const abort = new AbortController();
   const signal = o.signal ? AbortSignal.any([o.signal, abort.signal]) : abort.signal;
-  const guard = new NetGuard({ seeds: options.seeds, allowPrivate: options.allowPrivate });
+  const guard = new NetGuard({ seeds: [...options.seeds, ...(options.apiBase ? [options.apiBase] : [])], allowPrivate: options.allowPrivate });
   const pool = await browser().catch((err: Error) => { throw new StopRun("browser", `cannot launch Chromium at ${o.chromiumPath}`, { cause: err }); });
   const st: RunState = {
     runId: run.id, source, options, store: o.store, log, now, crawlerVersion: o.crawlerVersion, politeness,
@@ -111,7 +111,7 @@ async function runStats(st: RunState, durationMs: number): Promise<Record<string
   return {
     pages: frontier.done ?? 0, ads: captured.ads, observations: captured.observations, captures: c.captures, notices: c.notices,
     blocked: Object.entries(frontier).filter(([k]) => k.startsWith("blocked")).reduce((n, [, v]) => n + v, 0),
-    errors, errorCount: Object.values(errors).reduce((a, b) => a + b, 0), retries: c.retries, frontier, durationMs,
+    errors, errorCount: Object.values(errors).reduce((a, b) => a + b, 0), skipped: c.skipped, retries: c.retries, frontier, durationMs,
   };
 }
 
