@@ -1,4 +1,5 @@
-import type { Kysely } from "kysely";
+import { sql, type Kysely } from "kysely";
+import { NON_AD_RECORD_KINDS } from "../../common/record-kinds.js";
 import type { AdInput } from "../../common/ad-input.js";
 import type { LabelStyle } from "../../common/capture.js";
 import type { Verdict } from "../../common/verdict.js";
@@ -24,7 +25,7 @@ function noticeValue(body: string | null, contentType: string | null): AdInput["
   return body;
 }
 
-/** Lists stored ads in id order after `afterId`, as classifier input (keyset pagination for big stores). */
+/** Lists stored ads (not registry or report records) in id order after `afterId`, as classifier input (keyset pagination). */
 export async function listStoredAds(db: Kysely<Database>, o: { afterId: number; limit: number }): Promise<StoredAd[]> {
   const rows = await db
     .selectFrom("ad")
@@ -37,6 +38,7 @@ export async function listStoredAds(db: Kysely<Database>, o: { afterId: number; 
       (eb) => eb.selectFrom("observation as o").select("o.label_styles").whereRef("o.ad_id", "=", "ad.id").orderBy("o.seen_at", "desc").limit(1).as("label_styles"),
     ])
     .where("ad.id", ">", o.afterId)
+    .where(sql<string>`coalesce(ad.extra->>'record_kind', '')`, "not in", [...NON_AD_RECORD_KINDS])
     .orderBy("ad.id")
     .limit(o.limit)
     .execute();

@@ -71,7 +71,9 @@ describe("store", () => {
     expect(ids).toHaveLength(2);
     const obsCount = await store.db.selectFrom("observation").select("id").where("ad_id", "in", ids).execute();
     expect(obsCount).toHaveLength(2);
+    await importAds(store.db, [ad({ id: "st1", source: "politiekereclame-nl", record_kind: "notice-statement" } as Partial<AdInput>)], new Date("2026-03-10T00:00:00Z"));
     const stored = await listStoredAds(store.db, { afterId: 0, limit: 100 });
+    expect(stored.map((s) => s.input.id)).not.toContain("st1");
     const x1 = stored.find((s) => s.input.id === "x1")!;
     expect(x1.input).toMatchObject({ sponsor: "VVD", custom_field: 42 });
     await saveVerdicts(store.db, [
