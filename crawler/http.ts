@@ -8,6 +8,9 @@ export interface BoundedFetchOptions {
   signal: AbortSignal;
   userAgent: string;
   headers?: Record<string, string> | undefined;
+  /** GET unless given; a POST body is sent again only on 307/308 redirects (303 and 301/302 turn it into a GET, as browsers do). */
+  method?: "GET" | "POST" | undefined;
+  body?: string | undefined;
   maxBytes?: number;
   maxRedirects?: number;
   timeoutMs?: number;
@@ -22,12 +25,15 @@ export async function boundedFetch(url: string, o: BoundedFetchOptions): Promise
   const maxRedirects = o.maxRedirects ?? 10;
   const redirects: string[] = [];
   let current = (await o.guard.check(url)).href;
+  let method = o.method ?? "GET";
   for (let hop = 0; ; hop++) {
     const signal = AbortSignal.any([o.signal, AbortSignal.timeout(o.timeoutMs ?? 15_000)]);
-    const res = await fetch(current, { redirect: "manual", signal, headers: { "user-agent": o.userAgent, accept: "*/*", ...o.headers } });
+    const body = method === "POST" ? (o.body ?? "") : undefined;
+    const res = await fetch(current, { method, body, redirect: "manual", signal, headers: { "user-agent": o.userAgent, accept: "*/*", ...o.headers } });
     const location = res.headers.get("location");
     if (res.status >= 300 && res.status < 400 && location) {
       await res.body?.cancel();
+      if (res.status !== 307 && res.status !== 308) method = "GET";
       if (hop >= maxRedirects) throw new GiveUp("redirect-loop", `more than ${maxRedirects} redirects from ${url}`);
       redirects.push(current);
       const next = new URL(location, current).href;
@@ -35,16 +41,16 @@ export async function boundedFetch(url: string, o: BoundedFetchOptions): Promise
       current = (await o.guard.check(next)).href;
       continue;
     }
-    const { text, truncated } = await readBounded(res, o.maxBytes ?? 2_000_000);
+    const { bytes, truncated } = await readBounded(res, o.maxBytes ?? 2_000_000);
     const headers: Record<string, string> = {};
     res.headers.forEach((v, k) => (headers[k] = v));
     if (truncated) headers["x-polad-truncated"] = "1";
-    return { url, finalUrl: current, status: res.status, headers, body: text, redirects };
+    return { url, finalUrl: current, status: res.status, headers, body: new TextDecoder("utf-8", { fatal: false }).decode(bytes), bytes, redirects };
   }
 }
 
-async function readBounded(res: Response, maxBytes: number): Promise<{ text: string; truncated: boolean }> {
-  if (!res.body) return { text: "", truncated: false };
+async function readBounded(res: Response, maxBytes: number): Promise<{ bytes: Buffer; truncated: boolean }> {
+  if (!res.body) return { bytes: Buffer.alloc(0), truncated: false };
   const reader = res.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -62,7 +68,7 @@ async function readBounded(res: Response, maxBytes: number): Promise<{ text: str
     chunks.push(value);
     size += value.byteLength;
   }
-  return { text: new TextDecoder("utf-8", { fatal: false }).decode(Buffer.concat(chunks)), truncated };
+  return { bytes: Buffer.concat(chunks), truncated };
 }
 
 /** Parses Retry-After (seconds or HTTP date) into milliseconds, or null. */

@@ -3,21 +3,21 @@ import type { Capture, FetchedNotice } from "../common/capture.js";
 import { saveCapture } from "../store/queries/ads.js";
 import { addToFrontier } from "../store/queries/runs.js";
 import { detectChallenge } from "./challenge.js";
-import { Blocked, classifyError, GiveUp, RetryLater } from "./errors.js";
+import { Blocked, classifyError, GiveUp, RetryLater, StopRun } from "./errors.js";
 import { boundedFetch, retryAfterMs } from "./http.js";
 import type { RunState } from "./run-state.js";
-import type { FetchResult, SourceContext, WorkItem } from "./source.js";
+import type { FetchInit, FetchResult, SourceContext, WorkItem } from "./source.js";
 
 const NOTICE_MAX_BYTES = 2_000_000;
 
 /** A polite GET: address guard, robots.txt, host pacing, 429/503 waited out (bounded), challenge pages are Blocked. */
-export async function politeFetch(st: RunState, url: string, headers?: Record<string, string>, maxBytes = 5_000_000): Promise<FetchResult> {
+export async function politeFetch(st: RunState, url: string, init: FetchInit = {}, maxBytes = 5_000_000): Promise<FetchResult> {
   const u = await st.guard.check(url);
   const robots = await st.robots.check(u.href);
   if (!robots.allowed) throw new GiveUp("robots-disallowed", `robots.txt disallows ${u.href}`);
   for (let attempt = 1; ; attempt++) {
     await st.gate.pace(u.host, st.signal, robots.crawlDelayMs);
-    const res = await boundedFetch(u.href, { guard: st.guard, signal: st.signal, userAgent: st.userAgent, headers, maxBytes, timeoutMs: st.politeness.navTimeoutMs });
+    const res = await boundedFetch(u.href, { guard: st.guard, signal: st.signal, userAgent: st.userAgent, headers: init.headers, method: init.method, body: init.body, maxBytes, timeoutMs: st.politeness.navTimeoutMs });
     if (res.status === 429 || res.status === 503) {
       const wait = retryAfterMs(res.headers["retry-after"]) ?? st.politeness.backoffBaseMs * 2 ** attempt;
       if (attempt >= 2 || wait > st.politeness.maxRetryAfterMs) throw new RetryLater(`http-${res.status}`, `${res.status} from ${u.href}`, { retryAfterMs: wait });
@@ -43,7 +43,7 @@ export function fetchNoticeOnce(st: RunState, url: string): Promise<FetchedNotic
 async function fetchNotice(st: RunState, url: string): Promise<FetchedNotice> {
   const fetchedAt = st.now().toISOString();
   try {
-    const res = await politeFetch(st, url, { accept: "text/html,application/json;q=0.9,*/*;q=0.5" }, NOTICE_MAX_BYTES);
+    const res = await politeFetch(st, url, { headers: { accept: "text/html,application/json;q=0.9,application/pdf;q=0.8,*/*;q=0.5" } }, NOTICE_MAX_BYTES);
     st.counters.notices++;
     const ok = res.status >= 200 && res.status < 300;
     return { url, finalUrl: res.finalUrl, status: res.status, headers: res.headers, contentType: res.headers["content-type"] ?? null, body: res.body, redirects: res.redirects, fetchedAt, error: ok ? null : `http-${res.status}` };
@@ -57,9 +57,25 @@ async function fetchNotice(st: RunState, url: string): Promise<FetchedNotice> {
 async function emit(st: RunState, cap: Capture): Promise<void> {
   const parsed = adInputSchema.safeParse(cap.ad);
   if (!parsed.success) throw new GiveUp("invalid-ad", `source produced an invalid ad: ${parsed.error.issues[0]?.path.join(".")} ${parsed.error.issues[0]?.message}`);
-  const saved = await saveCapture(st.store.db, st.store.evidenceDir, st.runId, { ...cap, ad: parsed.data }, st.crawlerVersion);
+  const saved = await saveCapture(st.store.db, st.store.evidenceDir, st.runId, { ...cap, ad: parsed.data }, st.crawlerVersion).catch((err: unknown) => {
+    // Every later capture would fail the same way: stop the run with the reason instead of failing each item.
+    if (isEvidenceWriteError(err)) throw new StopRun("evidence-unwritable", `evidence cannot be written to ${st.store.evidenceDir}: ${(err as Error).message}`, { cause: err });
+    throw err;
+  });
   st.counters.captures++;
   if (saved.observationNew) st.counters.newObservations++;
+}
+
+const FS_CODES = new Set(["ENOTDIR", "ENOSPC", "EACCES", "EPERM", "EROFS", "EDQUOT", "EISDIR", "EEXIST"]);
+
+/** A failure to write an evidence file (the store's own message, or a filesystem error code anywhere in the cause chain). */
+export function isEvidenceWriteError(err: unknown): boolean {
+  for (let e: unknown = err, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+    if (/cannot write evidence|not a writable directory/.test(e.message)) return true;
+    const code = (e as NodeJS.ErrnoException).code;
+    if (typeof code === "string" && FS_CODES.has(code)) return true;
+  }
+  return false;
 }
 
 async function enqueue(st: RunState, parent: WorkItem, items: Parameters<SourceContext["enqueue"]>[0]): Promise<void> {
@@ -77,11 +93,12 @@ export function makeContext(st: RunState, item: WorkItem): SourceContext {
     log: st.log.child({ url: item.url }),
     now: st.now,
     signal: st.signal,
-    fetch: (url, init) => politeFetch(st, url, init?.headers),
+    fetch: (url, init) => politeFetch(st, url, init),
     withPage: async (fn) => (await st.browser()).withPage(fn),
     fetchNotice: (url) => fetchNoticeOnce(st, url),
     emit: (cap) => emit(st, cap),
     enqueue: (items) => enqueue(st, item, items),
+    count: (what, n = 1) => void (st.counters.skipped[what] = (st.counters.skipped[what] ?? 0) + n),
   };
 }
 

@@ -34,6 +34,8 @@ export interface RunCounters {
   retries: number;
   blocked: number;
   errors: Record<string, number>;
+  /** Things sources passed over (records they could not read), by what. */
+  skipped: Record<string, number>;
 }
 
 /** Everything the runner shares between the work items of one run. */
@@ -59,5 +61,5 @@ export interface RunState {
 
 /** Counters start at zero. */
 export function newCounters(): RunCounters {
-  return { pages: 0, captures: 0, newObservations: 0, notices: 0, retries: 0, blocked: 0, errors: {} };
+  return { pages: 0, captures: 0, newObservations: 0, notices: 0, retries: 0, blocked: 0, errors: {}, skipped: {} };
 }

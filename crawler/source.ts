@@ -18,7 +18,17 @@ export interface FetchResult {
   status: number;
   headers: Record<string, string>;
   body: string;
+  /** The body's bytes as received (a PDF is not text). */
+  bytes: Buffer;
   redirects: string[];
+}
+
+/** Options of ctx.fetch. */
+export interface FetchInit {
+  headers?: Record<string, string>;
+  method?: "GET" | "POST";
+  /** Request body (POST only); JSON bodies are given as their text with a content-type header. */
+  body?: string;
 }
 
 /** What the runner gives a source while it handles one work item. */
@@ -28,13 +38,16 @@ export interface SourceContext {
   /** The crawl's clock (simulated in the sandbox demo): sighting times come from here. */
   now(): Date;
   signal: AbortSignal;
-  fetch(url: string, init?: { headers?: Record<string, string> }): Promise<FetchResult>;
+  /** A polite request: GET by default; POST with a body for APIs that are queried that way (TikTok's). */
+  fetch(url: string, init?: FetchInit): Promise<FetchResult>;
   /** Runs `fn` with a browser page from the pool (reused across items, reset between them). */
   withPage<T>(fn: (page: Page) => Promise<T>): Promise<T>;
   /** Fetches a transparency notice for archiving, after checking the link is safe to follow. */
   fetchNotice(url: string): Promise<FetchedNotice>;
   /** Hands one capture to the store (atomic; a repeat in the same run is stored once). */
   emit(capture: Capture): Promise<void>;
+  /** Counts something the source passed over (a record it could not read): shows in the run statistics. */
+  count(what: string, n?: number): void;
   /** Adds further work of this source to the frontier (bounded by the run's page budget). */
   enqueue(items: Array<{ url: string; kind?: string; depth?: number; payload?: Record<string, unknown> }>): Promise<void>;
 }

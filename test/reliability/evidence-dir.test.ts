@@ -107,9 +107,7 @@ describe("a crawl whose evidence dir turns into a file stops with the reason and
     rmSync(tmp, { recursive: true, force: true });
   });
 
-  // Known, reported: the runner treats the evidence error as "unexpected" per item and finishes the run as
-  // "done" with errors, instead of stopping it with the reason. What must hold already holds: nothing partial.
-  it("no ad, observation or artefact row is written, and the run does not pass for a clean one", async () => {
+  it("the run stops as failed with reason evidence-unwritable, and no ad, observation or artefact row is written", async () => {
     const file = join(tmp, "evidence");
     writeFileSync(file, "not a directory");
     const summary = await runCrawl({
@@ -120,6 +118,8 @@ describe("a crawl whose evidence dir turns into a file stops with the reason and
     const c = await counts(store);
     expect({ ad: c.ad, observation: c.observation, artefact: c.artefact }).toEqual({ ad: 0, observation: 0, artefact: 0 });
     expect(run.stats).toMatchObject({ captures: 0, ads: 0 });
-    expect(Number(run.stats.errorCount)).toBeGreaterThan(0);
+    expect(run.status).toBe("failed");
+    expect(run.error ?? "").toMatch(/^evidence-unwritable: .*evidence/);
+    expect(summary.runs[0]!.status).toBe("failed");
   }, 240_000);
 });

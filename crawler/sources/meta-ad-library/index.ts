@@ -9,7 +9,7 @@ import { UsageError } from "../../../common/errors.js";
 import { RetryLater, StopRun } from "../../errors.js";
 import type { AdSource, SourceContext, SourceOptions, WorkItem } from "../../source.js";
 import { archiveUrl, authHeaders, backoffMs, DEFAULT_GRAPH_BASE, interpretArchiveResponse, quotaPauseMs, type QuotaState } from "./api.js";
-import { mapArchivedAd, META_SOURCE_ID } from "./map.js";
+import { mapArchivedAd, META_SOURCE_ID, type MetaAd } from "./map.js";
 import { stripToken } from "./redact.js";
 import { captureSnapshot, emitWithoutSnapshot } from "./capture.js";
 
@@ -69,6 +69,17 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
   });
 }
 
+/** Maps one record; one the mapper cannot read is logged and counted as skipped, never costing the page's other records or its next link. */
+function mapOrSkip(rec: unknown, country: string | undefined, url: string, ctx: SourceContext): MetaAd | null {
+  try {
+    return mapArchivedAd(rec, { country });
+  } catch (err) {
+    ctx.log.warn({ source: META_SOURCE_ID, url, err: (err as Error).message.slice(0, 300) }, "archived ad record skipped");
+    ctx.count("skipped-records");
+    return null;
+  }
+}
+
 /** One ads_archive page: snapshots to render, the next page to fetch. */
 async function handleArchive(item: WorkItem, ctx: SourceContext, o: MetaOptions): Promise<void> {
   const q = lastQuota.get(ctx.runId);
@@ -87,9 +98,10 @@ async function handleArchive(item: WorkItem, ctx: SourceContext, o: MetaOptions)
   lastQuota.set(ctx.runId, out.quota);
   const next: Array<{ url: string; kind: string; depth: number; payload: Record<string, unknown> }> = [];
   for (const rec of out.records) {
-    const { ad, snapshotUrl } = mapArchivedAd(rec, { country });
-    if (snapshotUrl) next.push({ url: snapshotUrl, kind: KIND_SNAPSHOT, depth: item.depth + 1, payload: { record: ad.raw, country } });
-    else await emitWithoutSnapshot(ad, item.url, ctx);
+    const mapped = mapOrSkip(rec, country, item.url, ctx);
+    if (!mapped) continue;
+    if (mapped.snapshotUrl) next.push({ url: mapped.snapshotUrl, kind: KIND_SNAPSHOT, depth: item.depth + 1, payload: { record: mapped.ad.raw, country } });
+    else await emitWithoutSnapshot(mapped.ad, item.url, ctx);
   }
   if (out.next) next.push({ url: out.next, kind: KIND_ARCHIVE, depth: item.depth, payload: { country } });
   await ctx.enqueue(next);

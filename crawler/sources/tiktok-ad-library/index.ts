@@ -4,9 +4,11 @@
  * details (advertiser, "Paid for by", first/last shown, targeting by age, gender and location). Built
  * from the public library's page structure and TikTok's Commercial Content API field names (ad.id,
  * first_shown_date, last_shown_date, advertiser.business_name, advertiser.paid_for_by, targeting_info);
- * the API itself needs an approved research client and POST requests, so polad reads the public pages.
+ * with an approved research client's token (option `token`) polad queries that API instead (query.ts).
  */
+import type { AdSource } from "../../source.js";
 import { makeLibrarySource } from "../platform-common/library-source.js";
+import { apiQueryUrl, DEFAULT_TIKTOK_API, handleApiQuery, KIND_API } from "./query.js";
 import { TIKTOK } from "./selectors.js";
 
 /** TikTok's "20260318" or "2026-03-18" dates as ISO instants. */
@@ -21,8 +23,7 @@ function list(v: string | undefined): string[] | null {
   return v.split(/\s*,\s*/).filter(Boolean);
 }
 
-/** The TikTok Ad Library source (registry entry). */
-export const tiktokAdLibrarySource = makeLibrarySource({
+const pages = makeLibrarySource({
   ...TIKTOK,
   id: "tiktok-ad-library",
   publisher: "TikTok",
@@ -41,3 +42,22 @@ export const tiktokAdLibrarySource = makeLibrarySource({
     };
   },
 });
+
+/** The TikTok Ad Library source (registry entry): the Commercial Content API when a token is given, the public pages otherwise. */
+export const tiktokAdLibrarySource: AdSource = {
+  ...pages,
+  description: "TikTok Ad Library: Commercial Content API with a research token, else the public DSA library pages rendered in the browser",
+  seed(opts) {
+    if (!opts.token) return pages.seed(opts);
+    const base = typeof opts.apiBase === "string" ? opts.apiBase : DEFAULT_TIKTOK_API;
+    const region = typeof opts.country === "string" ? opts.country.toUpperCase() : "NL";
+    const urlSeeds = opts.seeds.filter((s) => /^https?:\/\//.test(s));
+    const terms = [...opts.seeds.filter((s) => !/^https?:\/\//.test(s)), ...(opts.terms ?? [])];
+    const api = (terms.length > 0 ? terms : [""]).map((term) => ({ url: apiQueryUrl(base, { term, region }), kind: KIND_API }));
+    return [...api, ...(urlSeeds.length > 0 ? pages.seed({ ...opts, seeds: urlSeeds, terms: [] }) : [])];
+  },
+  async handle(item, ctx, opts) {
+    if (item.kind === KIND_API && opts.token) return handleApiQuery(item, ctx, opts.token);
+    return pages.handle(item, ctx, opts);
+  },
+};
