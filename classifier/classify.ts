@@ -46,10 +46,14 @@ export function classify(ad: AdInput, ctx: ClassifyContext): Verdict {
   const reasons = [...p.reasons];
   if (p.political && !facts.obligationsApply) reasons.push("TTPA labelling and notice duties apply to ads seen from 10 October 2025 (Art. 30(2)); this ad was seen earlier");
   if (p.political && !inEu) reasons.push(`country ${ad.country} is outside the EU/EEA: TTPA duties not checked`);
+  // A repository entry or a bundle row carries no creative or label as shown: only the signals can be judged.
+  const metadataOnly = ad.record_kind === "publisher-repository-ad" || ad.metadata_only === true;
+  if (p.political && metadataOnly) reasons.push("metadata record (a repository or bundle entry, not the ad as shown): label and notice duties not judged");
   const ocrNote = facts.ocr ? ocrReason(facts.ocr) : null;
   if (ocrNote) reasons.push(ocrNote);
   const findings = p.political
     ? RULE_CHECKS.filter((r) => (r.scope === "ttpa" ? facts.obligationsApply && inEu : inEu))
+        .filter((r) => !metadataOnly || r.id.startsWith("platform.") || r.id.startsWith("ttpa.5-2"))
         .map((r) => r.check(facts))
         .filter((f) => f !== null)
     : [];

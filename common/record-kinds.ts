@@ -1,6 +1,6 @@
 /**
  * Records some sources store in the ad table that are not ads as a viewer saw them: a transparency
- * statement from a registry, a line of an advertiser spend report, a publisher's repository entry.
- * The label rules cannot be judged on them, so classification leaves them out.
+ * statement from a registry, a line of an advertiser spend report. Classification leaves them out.
+ * (A publisher's repository entry is an ad: it is classified, but only its signals are judged.)
  */
-export const NON_AD_RECORD_KINDS = ["notice-statement", "advertiser-report", "publisher-repository-ad"] as const;
+export const NON_AD_RECORD_KINDS = ["notice-statement", "advertiser-report"] as const;

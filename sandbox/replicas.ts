@@ -9,6 +9,8 @@ import { metaReportReplica } from "./platforms/meta-ad-library-report/replica.js
 import { tiktokReplica } from "./platforms/tiktok-ad-library/replica.js";
 import { linkedinReplica } from "./platforms/linkedin-ad-library/replica.js";
 import { createStatementsApiReplica } from "./publisher/statements-api.js";
+import { createDpgReplica } from "./platforms/dpg-political-ads/replica.js";
+import { dpgSiteReplica } from "./publisher/dpg-site.js";
 import type { Replica } from "./replica.js";
 
 /** Every replica the sandbox serves, each on its own loopback port. One line per replica. */
@@ -24,4 +26,6 @@ export const REPLICAS: Replica[] = [
   tiktokReplica,
   linkedinReplica,
   createStatementsApiReplica(),
+  createDpgReplica(),
+  dpgSiteReplica,
 ];
