@@ -1,10 +1,12 @@
 import { adInputSchema } from "../common/ad-input.js";
 import type { Capture, FetchedNotice } from "../common/capture.js";
 import { saveCapture } from "../store/queries/ads.js";
+import { keepNoticeOriginal } from "../store/queries/notice-originals.js";
 import { addToFrontier } from "../store/queries/runs.js";
 import { detectChallenge } from "./challenge.js";
 import { Blocked, classifyError, GiveUp, RetryLater, StopRun } from "./errors.js";
 import { boundedFetch, retryAfterMs } from "./http.js";
+import { isPdf, PDF_TEXT_CONTENT_TYPE, pdfToText } from "./pdf-text.js";
 import type { RunState } from "./run-state.js";
 import type { FetchInit, FetchResult, SourceContext, WorkItem } from "./source.js";
 
@@ -46,21 +48,37 @@ async function fetchNotice(st: RunState, url: string): Promise<FetchedNotice> {
     const res = await politeFetch(st, url, { headers: { accept: "text/html,application/json;q=0.9,application/pdf;q=0.8,*/*;q=0.5" } }, NOTICE_MAX_BYTES);
     st.counters.notices++;
     const ok = res.status >= 200 && res.status < 300;
-    return { url, finalUrl: res.finalUrl, status: res.status, headers: res.headers, contentType: res.headers["content-type"] ?? null, body: res.body, redirects: res.redirects, fetchedAt, error: ok ? null : `http-${res.status}` };
+    const notice: FetchedNotice = { url, finalUrl: res.finalUrl, status: res.status, headers: res.headers, contentType: res.headers["content-type"] ?? null, body: res.body, redirects: res.redirects, fetchedAt, error: ok ? null : `http-${res.status}` };
+    const pdf = ok && ((notice.contentType ?? "").toLowerCase().includes("application/pdf") || isPdf(res.bytes));
+    return pdf ? await pdfNotice(st, notice, res.bytes) : notice;
   } catch (err) {
     const e = classifyError(err);
+    if (e instanceof StopRun) throw e;
     st.log.info({ url, reason: e.reason }, "notice not fetched");
     return { url, finalUrl: url, status: 0, headers: {}, contentType: null, body: "", redirects: [], fetchedAt, error: `${e.reason}: ${e.message}` };
   }
 }
 
+/** A PDF notice: its text becomes the body (typed application/pdf for the classifier); the original bytes are kept as evidence. */
+async function pdfNotice(st: RunState, n: FetchedNotice, bytes: Buffer): Promise<FetchedNotice> {
+  try {
+    await keepNoticeOriginal(st.store.db, st.store.evidenceDir, st.runId, { url: n.url, bytes, kind: "notice-pdf" });
+  } catch (err) {
+    throw asStopIfEvidence(st, err);
+  }
+  const text = await pdfToText(bytes).then(
+    (t) => ({ body: t, error: null }),
+    (err: unknown) => (st.log.info({ url: n.url, err: (err as Error).message }, "notice PDF unreadable"), { body: "", error: `pdf-unreadable: ${(err as Error).message.slice(0, 200)}` }),
+  );
+  return { ...n, contentType: PDF_TEXT_CONTENT_TYPE, body: text.body, error: text.error };
+}
+
 async function emit(st: RunState, cap: Capture): Promise<void> {
-  const parsed = adInputSchema.safeParse(cap.ad);
+  const ocrText = st.ocr ? await st.ocr.textFor(cap) : null;
+  const parsed = adInputSchema.safeParse(ocrText ? { ...cap.ad, ocr_text: ocrText.slice(0, 20_000) } : cap.ad);
   if (!parsed.success) throw new GiveUp("invalid-ad", `source produced an invalid ad: ${parsed.error.issues[0]?.path.join(".")} ${parsed.error.issues[0]?.message}`);
   const saved = await saveCapture(st.store.db, st.store.evidenceDir, st.runId, { ...cap, ad: parsed.data }, st.crawlerVersion).catch((err: unknown) => {
-    // Every later capture would fail the same way: stop the run with the reason instead of failing each item.
-    if (isEvidenceWriteError(err)) throw new StopRun("evidence-unwritable", `evidence cannot be written to ${st.store.evidenceDir}: ${(err as Error).message}`, { cause: err });
-    throw err;
+    throw asStopIfEvidence(st, err);
   });
   st.counters.captures++;
   if (saved.observationNew) st.counters.newObservations++;
@@ -76,6 +94,11 @@ export function isEvidenceWriteError(err: unknown): boolean {
     if (typeof code === "string" && FS_CODES.has(code)) return true;
   }
   return false;
+}
+
+/** Every later capture would fail the same way: an evidence write failure stops the run with the reason instead of failing each item. */
+function asStopIfEvidence(st: RunState, err: unknown): unknown {
+  return isEvidenceWriteError(err) ? new StopRun("evidence-unwritable", `evidence cannot be written to ${st.store.evidenceDir}: ${(err as Error).message}`, { cause: err }) : err;
 }
 
 async function enqueue(st: RunState, parent: WorkItem, items: Parameters<SourceContext["enqueue"]>[0]): Promise<void> {

@@ -1,6 +1,7 @@
 import type { Logger } from "pino";
 import type { Store } from "../store/db.js";
 import type { BrowserPool } from "./browser.js";
+import type { CaptureOcr } from "./capture-ocr.js";
 import type { HostGate } from "./host-gate.js";
 import type { NetGuard } from "./net-guard.js";
 import type { RobotsCache } from "./robots.js";
@@ -57,6 +58,8 @@ export interface RunState {
   counters: RunCounters;
   frontierSize: number;
   notices: Map<string, Promise<import("../common/capture.js").FetchedNotice>>;
+  /** OCR of picture-only labels at capture time; null when switched off. */
+  ocr: CaptureOcr | null;
 }
 
 /** Counters start at zero. */

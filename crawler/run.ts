@@ -4,6 +4,7 @@ import type { Store } from "../store/db.js";
 import { countRunCaptures } from "../store/queries/crawl-stats.js";
 import { claimFrontier, addToFrontier, finishRun, frontierStats, settleFrontier, startOrResumeRun, type FrontierItem } from "../store/queries/runs.js";
 import { BrowserPool } from "./browser.js";
+import { CaptureOcr } from "./capture-ocr.js";
 import { Blocked, classifyError, GiveUp, RetryLater, StopRun } from "./errors.js";
 import { HostGate, sleep } from "./host-gate.js";
 import { NetGuard } from "./net-guard.js";
@@ -38,6 +39,8 @@ export interface RunCrawlOptions {
   signal?: AbortSignal;
   /** Log a progress line every this many pages (default 10). */
   progressEvery?: number;
+  /** OCR of picture-only labels at capture time (default on; false switches it off). */
+  ocr?: boolean | { timeoutMs?: number };
 }
 
 /**
@@ -51,16 +54,19 @@ export async function runCrawl(o: RunCrawlOptions): Promise<CrawlSummary> {
   let pool = null as Promise<BrowserPool> | null;
   const browser = () => (pool ??= BrowserPool.launch({ chromiumPath: o.chromiumPath, size: o.concurrency, log: o.log, navTimeoutMs: politeness.navTimeoutMs, userAgentSuffix: `polad/${o.crawlerVersion}` }));
   const runs: RunSummary[] = [];
+  const ocr = o.ocr === false ? null : new CaptureOcr({ log: o.log, timeoutMs: typeof o.ocr === "object" ? o.ocr.timeoutMs : undefined });
   try {
-    for (const plan of o.plans) runs.push(await runPlan(o, plan, politeness, browser));
+    for (const plan of o.plans) runs.push(await runPlan(o, plan, { politeness, browser, ocr }));
   } finally {
     if (pool) await (await pool).close();
+    await ocr?.close();
   }
   const sum = (k: string) => runs.reduce((n, r) => n + Number(r.stats[k] ?? 0), 0);
   return { runs, pages: sum("pages"), ads: sum("ads"), blocked: sum("blocked"), errors: sum("errorCount"), durationMs: Date.now() - started };
 }
 
-async function runPlan(o: RunCrawlOptions, plan: RunCrawlOptions["plans"][number], politeness: Politeness, browser: () => Promise<BrowserPool>): Promise<RunSummary> {
+async function runPlan(o: RunCrawlOptions, plan: RunCrawlOptions["plans"][number], shared: { politeness: Politeness; browser: () => Promise<BrowserPool>; ocr: CaptureOcr | null }): Promise<RunSummary> {
+  const { politeness, browser } = shared;
   const source = getSource(plan.source);
   const { options, params } = normaliseOptions(plan.options, o.maxPages);
   const runKey = runKeyOf(source.id, params, options.token);
@@ -76,7 +82,7 @@ async function runPlan(o: RunCrawlOptions, plan: RunCrawlOptions["plans"][number
     runId: run.id, source, options, store: o.store, log, now, crawlerVersion: o.crawlerVersion, politeness,
     gate: new HostGate({ concurrency: politeness.hostConcurrency, intervalMs: politeness.hostIntervalMs }), guard,
     robots: new RobotsCache({ guard, userAgent: pool.userAgent, agentToken: "polad", signal, log }), userAgent: pool.userAgent,
-    browser, signal, counters: newCounters(), frontierSize: 0, notices: new Map(),
+    browser, signal, counters: newCounters(), frontierSize: 0, notices: new Map(), ocr: shared.ocr,
   };
   for (const k of ["navTimeoutMs", "maxAttempts", "hostIntervalMs", "blockedPauseMs"] as const) {
     const v = options[k];
@@ -111,7 +117,7 @@ async function runStats(st: RunState, durationMs: number): Promise<Record<string
   return {
     pages: frontier.done ?? 0, ads: captured.ads, observations: captured.observations, captures: c.captures, notices: c.notices,
     blocked: Object.entries(frontier).filter(([k]) => k.startsWith("blocked")).reduce((n, [, v]) => n + v, 0),
-    errors, errorCount: Object.values(errors).reduce((a, b) => a + b, 0), skipped: c.skipped, retries: c.retries, frontier, durationMs,
+    errors, errorCount: Object.values(errors).reduce((a, b) => a + b, 0), skipped: c.skipped, ocr: st.ocr ? { ...st.ocr.counts } : null, retries: c.retries, frontier, durationMs,
   };
 }
 

@@ -1,6 +1,6 @@
 import type { Replica } from "../replica.js";
 import { NIEUWSDAGBLAD_ADS } from "./ads.js";
-import { creativeDocument, esc } from "./creative.js";
+import { creativeDocument, esc, labelBannerSvg } from "./creative.js";
 
 function svg(id: string): string {
   let h = 0;
@@ -30,6 +30,6 @@ export const adServer: Replica = {
     if (m[1] === "frame") return html(`<!doctype html><html><body style="margin:0"><iframe src="/creative/${esc(ad.id)}" width="336" height="280" frameborder="0" scrolling="no"></iframe></body></html>`);
     if (m[1] === "klik") return html(`<!doctype html><html lang="nl"><body><h1>${esc(ad.sponsor)}</h1><p>${esc(ad.headline)}</p></body></html>`);
     res.writeHead(200, { "content-type": "image/svg+xml" });
-    res.end(svg(ad.id));
+    res.end(ad.label === "image" ? labelBannerSvg(ad) : svg(ad.id));
   },
 };

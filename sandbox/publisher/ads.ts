@@ -1,7 +1,7 @@
 import type { TruthAd } from "../replica.js";
 
 /** How an ad's label is drawn (the defects a classifier must catch). */
-export type LabelKind = "full" | "no-sponsor" | "no-notice-link" | "tiny" | "hidden" | "none" | "commercial";
+export type LabelKind = "full" | "no-sponsor" | "no-notice-link" | "tiny" | "hidden" | "none" | "commercial" | "image";
 /** Where an ad sits on the page. */
 export type Placement = "iframe" | "nested-iframe" | "gpt" | "native" | "advertorial";
 
@@ -17,7 +17,7 @@ export interface SandboxAd {
   /** Unique body text (also the truth `match`). */
   body: string;
   label: LabelKind;
-  /** Statement id on the notice host; "missing" links to a 404. */
+  /** Statement id on the notice host ("<id>.pdf": the statement as a PDF); "missing" links to a 404. */
   notice: string | null;
   rules: string[];
   reachable: boolean;
@@ -52,6 +52,8 @@ export const NIEUWSDAGBLAD_ADS: SandboxAd[] = [
   { id: "pvdd-compliant", page: "/sport/ajax-psv", placement: "gpt", sponsor: "Partij voor de Dieren Groningen", party: "PvdD", political: true, headline: "Groen Groningen", body: "Meer bomen in elke straat en een verbod op vuurwerk: Partij voor de Dieren Groningen.", label: "full", notice: "pvdd-gro-26", rules: [], reachable: true },
   { id: "auto-display", page: "/sport/ajax-psv", placement: "iframe", sponsor: "Autobedrijf Van Dijk", party: null, political: false, headline: "Private lease vanaf 299 euro", body: "Autobedrijf Van Dijk: rijd elektrisch zonder zorgen, private lease inclusief laadpas.", label: "commercial", notice: null, rules: [], reachable: true },
   { id: "huurders-issue", page: "/sport/ajax-psv", placement: "iframe", sponsor: "Huurdersbond Samen Sterk", party: null, political: true, headline: "Huur omlaag", body: "Vraag jouw gemeenteraadskandidaten om een huurstop. De Huurdersbond Samen Sterk roept op: stem 18 maart voor betaalbare huur.", label: "full", notice: "hss-26", rules: [], reachable: true },
+  // The label exists only as pixels in the banner image (with a text link to the notice, published as a PDF): OCR reads it.
+  { id: "vvd-image-label", page: "/sport/ajax-psv", placement: "iframe", sponsor: "VVD Utrecht", party: "VVD", political: true, headline: "Veilig naar huis", body: "Een veilig station en verlichte fietspaden in Utrecht-Oost: daar zet de VVD zich voor in.", label: "image", notice: "vvd-utr-26.pdf", rules: [], reachable: true },
   { id: "denk-robots", page: "/prive/abonnees", placement: "iframe", sponsor: "DENK Rotterdam", party: "DENK", political: true, headline: "Gelijke kansen", body: "DENK Rotterdam: een stage voor elke student, zonder discriminatie.", label: "full", notice: "denk-rtm-26", rules: [], reachable: false },
 ];
 

@@ -28,6 +28,8 @@ export function labelHtml(ad: SandboxAd, noticeBase: string): string {
       return `<details class="pa-info" style="font-size:11px"><summary>i</summary><div class="pa-label">${line}</div></details>`;
     case "none":
       return "";
+    case "image":
+      return link ? `<a class="pa-why" href="${esc(link)}">Waarom zie ik deze advertentie?</a>` : "";
     case "commercial":
       return ad.placement === "advertorial" ? `<p class="adv-marker">Advertorial · In samenwerking met ${esc(ad.sponsor)}</p>` : ad.placement === "native" ? `<span class="native-marker">Gesponsord</span>` : "";
   }
@@ -36,9 +38,10 @@ export function labelHtml(ad: SandboxAd, noticeBase: string): string {
 /** The creative itself: headline, body, image and call-to-action to the advertiser's landing page. */
 export function creativeHtml(ad: SandboxAd, o: { adServer: string; noticeBase: string }): string {
   const landing = `${o.adServer}/klik/${esc(ad.id)}`;
-  return `${ad.political ? labelHtml(ad, o.noticeBase) : ""}
+  const banner = ad.label === "image" ? `<img class="cr-banner" src="${o.adServer}/img/${esc(ad.id)}.svg" width="320" height="92" alt="">` : "";
+  return `${banner}${ad.political ? labelHtml(ad, o.noticeBase) : ""}
 <div class="cr-body">
-  <img src="${o.adServer}/img/${esc(ad.id)}.svg" width="80" height="60" alt="">
+  ${banner ? "" : `<img src="${o.adServer}/img/${esc(ad.id)}.svg" width="80" height="60" alt="">`}
   <h3 class="cr-head">${esc(ad.headline)}</h3>
   <p class="cr-text">${esc(ad.body)}</p>
   <a class="cr-cta" href="${landing}">${ad.political ? "Lees ons programma" : "Bekijk de actie"}</a>
@@ -66,4 +69,11 @@ export function placementHtml(ad: SandboxAd, n: number, o: { adServer: string; n
     case "advertorial":
       return `<section class="advertorial" data-advertorial="1">${labelHtml(ad, o.noticeBase)}<h2>${esc(ad.headline)}</h2><p>${esc(ad.body)}</p><a href="${o.adServer}/klik/${esc(ad.id)}">Lees meer bij ${esc(ad.sponsor)}</a></section>`;
   }
+}
+
+/** The banner of an ad whose label is drawn only in the image: the label lines as SVG text (large enough for OCR). */
+export function labelBannerSvg(ad: SandboxAd): string {
+  const lines = ["Politieke advertentie", `Betaald door ${ad.sponsor}`, ELECTION_LABEL];
+  const text = lines.map((l, i) => `<text x="8" y="${26 + i * 26}" font-family="Arial, Helvetica, sans-serif" font-size="${i === 0 ? 19 : 16}" font-weight="${i === 0 ? "bold" : "normal"}" fill="#111">${esc(l)}</text>`).join("");
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="320" height="92"><rect width="320" height="92" fill="#ffffff"/>${text}</svg>`;
 }

@@ -1,5 +1,6 @@
 import type { Replica } from "../replica.js";
 import { esc } from "./creative.js";
+import { textPdf } from "./notice-pdf.js";
 import { STATEMENTS, type Statement } from "./statements.js";
 
 const FIELDS: Array<[string, string]> = [
@@ -19,14 +20,20 @@ function page(s: Statement): string {
 <dl>${rows}</dl><script type="application/json" id="verklaring-data">${json}</script></body></html>`;
 }
 
-/** A notice host shaped like politiekereclame.nl: statement pages and a public statements JSON API; unknown ids 404. */
+/** A statement as a PDF document (label: value lines), as some advertisers publish their notice. */
+function pdf(s: Statement): Buffer {
+  const lines = FIELDS.map(([k, label]) => `${label}: ${String(s[k] ?? "")}`);
+  return textPdf(["Transparantieverklaring politieke advertentie", `Verordening (EU) 2024/900`, ...lines]);
+}
+
+/** A notice host shaped like politiekereclame.nl: statement pages (also as PDF: /verklaring/<id>.pdf) and a public statements JSON API; unknown ids 404. */
 export const noticeHost: Replica = {
   id: "notice-host",
   replicates: "politiekereclame.nl (transparency statements and its public statements API)",
   truth: [],
   handle(req, res) {
     const url = new URL(req.url ?? "/", "http://x");
-    const send = (status: number, type: string, body: string) => {
+    const send = (status: number, type: string, body: string | Buffer) => {
       res.writeHead(status, { "content-type": type });
       res.end(body);
     };
@@ -37,11 +44,12 @@ export const noticeHost: Replica = {
       return send(200, "application/json", JSON.stringify({ count: STATEMENTS.length, page: pageNo, next: pageNo * 25 < STATEMENTS.length ? `/api/statements?page=${pageNo + 1}` : null, results }));
     }
     const api = /^\/api\/statements\/([a-z0-9-]+)$/.exec(url.pathname);
-    const html = /^\/verklaring\/([a-z0-9-]+)$/.exec(url.pathname);
+    const html = /^\/verklaring\/([a-z0-9-]+)(\.pdf)?$/.exec(url.pathname);
     const id = api?.[1] ?? html?.[1];
     const s = STATEMENTS.find((x) => x.public_id === id);
     if (!s) return send(404, "text/html; charset=utf-8", "<!doctype html><h1>Verklaring niet gevonden</h1>");
     if (api) return send(200, "application/json", JSON.stringify(s));
+    if (html?.[2]) return send(200, "application/pdf", pdf(s));
     return send(200, "text/html; charset=utf-8", page(s));
   },
 };
