@@ -17,7 +17,7 @@ export const POLITICAL_CUES: readonly Cue[] = [
     weight: 2.5,
     explain: "calls on people to vote",
     re: phraseRegex(
-      "(?<=^|[.!?:\\n] ?)(stem|stim) [\\p{L}\\d]|stem (op|voor|tegen|lijst|nu|ook|\\p{L}+ op|\\d{1,2}|\\d{1,2} (maart|november|oktober|juni|mei))|ga stemmen|breng je stem uit|(jouw|je|uw) stem (telt|voor)|vote (for|yes|no|on|early)|go vote|cast your (vote|ballot)|(wahlen sie|wahlt|whlt)|zweitstimme|erststimme|beide stimmen|votez( pour)?|votate|votad",
+      "(?<=^|[.!?:\\n] ?)(stem|stim) [\\p{L}\\d]|stem (op|voor|tegen|lijst|nu|ook|\\p{L}+ op|\\d{1,2}|\\d{1,2} (maart|november|oktober|juni|mei))|ga stemmen|breng je stem uit|kies (je |jij |u )?(op|voor) \\d{1,2} (maart|november|oktober|juni|mei)|op \\d{1,2} (maart|november|oktober|juni|mei) kies (je|jij|u)|kies (je |jij |u )?(een nieuwe |de )?(gemeenteraad|tweede kamer|provinciale staten|waterschap)|(jouw|je|uw) stem (telt|voor)|vote (for|yes|no|on|early)|go vote|cast your (vote|ballot)|(wahlen sie|wahlt|whlt)|zweitstimme|erststimme|beide stimmen|votez( pour)?|votate|votad",
       "u",
     ),
   },

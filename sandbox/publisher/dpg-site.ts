@@ -39,6 +39,7 @@ export const dpgSiteReplica: Replica = {
   id: DPG_SITE_REPLICA_ID,
   replicates: "DPG Media news site (ad.nl style) behind the DPG privacy gate",
   truth,
+  plan: (addrs) => ({ source: "publisher", options: { seeds: [`${addrs[DPG_SITE_REPLICA_ID]}${DPG_SITE_ARTICLE}`], siteProfile: "ad.nl", maxDepth: 0 } }),
   handle(req, res) {
     const url = new URL(req.url ?? "/", "http://x");
     const send = (status: number, body: string, headers: Record<string, string> = {}) => {
