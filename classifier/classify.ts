@@ -72,6 +72,7 @@ function gatherFacts(ad: AdInput, ctx: ClassifyContext): AdFacts {
     actors,
     selfDeclared: statement || notice?.isNotice === true,
     editorial: ad.editorial === true,
+    commercialMarker: label.commercialMarkers.length > 0 && label.statement === null,
   });
   const contentText = [body, notice?.adMessage ?? ""].join("\n");
   const political = ocr ? politicalWithOcr(judge, contentText, ocr.text, pageLabel.statement !== null, label.statement !== null) : judge(contentText, label.statement !== null);

@@ -17,6 +17,8 @@ export interface PoliticalInput {
   /** The ad carries a political-ad label statement or a transparency notice: the sponsor itself declared it political. */
   selfDeclared: boolean;
   editorial: boolean;
+  /** The ad shows only a commercial marker ("Gesponsord", "Advertentie"): the publisher sold it as a commercial ad. */
+  commercialMarker?: boolean;
   /** The text model; the shipped one by default (train.ts passes candidates while calibrating). */
   model?: TextModel;
 }
@@ -39,6 +41,9 @@ const MODEL_CAP = 3;
  * Decide whether an ad is political advertising: limb (a) actor match, limb (b) text cues and the statistical
  * text model, minus the exclusions (official vote information, public authorities, editorial, commercial votes).
  */
+/** Highest logit the text model alone may give an ad marked commercial: just under "yes", so it lands in review. */
+const MODEL_ONLY_MAX_LOGIT = Math.log(YES_THRESHOLD / (1 - YES_THRESHOLD)) - 0.01;
+
 export function assessPolitical(input: PoliticalInput): PoliticalResult {
   const reasons: string[] = [];
   const actor = firstActor(input);
@@ -71,6 +76,13 @@ export function assessPolitical(input: PoliticalInput): PoliticalResult {
     reasons.push("the ad carries a political-ad label or transparency notice");
   }
   const party = actor?.party ?? mentioned?.party ?? null;
+  // An ad marked commercial with nothing but the text model pointing to politics (no actor, no cue, no
+  // party named) goes to review, not to a finding: word statistics alone do not outweigh the marker.
+  const evidence = actor !== undefined || mentioned !== undefined || input.selfDeclared || hits.some((h) => h.cue.weight > 0 && !(commercialVote && h.cue.id === "vote-call"));
+  if (input.commercialMarker && !evidence && logit > MODEL_ONLY_MAX_LOGIT) {
+    logit = MODEL_ONLY_MAX_LOGIT;
+    reasons.push("marked as a commercial ad and only the text model points to politics: review, not a decision");
+  }
   const electionCue = hits.find((h) => h.cue.id === "election" || (h.cue.id === "vote-call" && !commercialVote))?.match ?? null;
   return finish({ logit, reasons, party, actor, electionCue, input });
 }
