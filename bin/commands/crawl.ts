@@ -53,6 +53,11 @@ async function crawlAndClassify(ctx: Ctx, plans: Plan[], o: { maxPages: number; 
   const { runCrawl } = await import("../../crawler/run.js");
   const summary = await runCrawl({ store, plans, maxPages: o.maxPages, concurrency: o.concurrency, log: ctx.log, crawlerVersion: POLAD_VERSION, chromiumPath: chromiumOf(ctx) });
   process.stdout.write(`crawl: ${JSON.stringify(summary)}\n`);
+  if (plans.some((p) => p.source === "politiekereclame-nl")) {
+    const { actorsFromStatements } = await import("../pipeline/statement-actors.js");
+    const n = await actorsFromStatements(store, ctx.log);
+    process.stdout.write(`actors from politiekereclame.nl statements: ${n}\n`);
+  }
   const t = await classifyStored(store, { now: new Date(), log: ctx.log, rules: ruleContext(ctx.config) });
   process.stdout.write(`classified ${t.ads} ads: ${t.political} political, ${t.findings} findings\n`);
 }

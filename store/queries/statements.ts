@@ -62,3 +62,9 @@ export async function listStatementLinks(db: Kysely<Database>): Promise<Statemen
     .orderBy("a.source").orderBy("a.external_id").execute();
   return rows.map((r) => ({ adSource: r.source, adExternalId: r.external_id, noticeUrl: r.notice_url ?? "", publicId: r.public_id, statementSponsor: r.sponsor }));
 }
+
+/** The statement bodies as archived inline on the politiekereclame.nl records (JSON as the registry gave it). */
+export async function listStatementBodies(db: Kysely<Database>): Promise<unknown[]> {
+  const rows = await db.selectFrom("ad").select("notice_inline").where("source", "=", STATEMENT_SOURCE).where("notice_inline", "is not", null).orderBy("id").execute();
+  return rows.map((r) => (typeof r.notice_inline === "string" ? JSON.parse(r.notice_inline) : r.notice_inline) as unknown);
+}

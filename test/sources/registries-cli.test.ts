@@ -9,6 +9,7 @@ import { openStore } from "../../store/db.js";
 import { listSourceAds } from "../../store/queries/platform-sources.js";
 import { openCliStore, type CliStore } from "../bad-input/cli-store.js";
 import { runPolad } from "../support/cli.js";
+import { listActors } from "../../store/queries/actors.js";
 import { CHROMIUM } from "./serve-replica.js";
 
 describe("polad crawl --source ... --api-base URL for the registries", () => {
@@ -42,8 +43,12 @@ describe("polad crawl --source ... --api-base URL for the registries", () => {
     const store = await openStore({ databaseUrl: cli.env.DATABASE_URL || undefined, dataDir: join(cli.dir, "data") });
     const statements = await listSourceAds(store.db, "politiekereclame-nl");
     const dpg = await listSourceAds(store.db, "dpg-political-ads");
+    const actors = await listActors(store.db);
     await store.close();
     expect(statements).toHaveLength(STATEMENTS.length);
+    // The statements' sponsors became known political actors.
+    expect(r.stdout).toMatch(/actors from politiekereclame\.nl statements: [1-9]/);
+    expect(actors.length).toBeGreaterThan(0);
     expect(dpg).toHaveLength(createDpgReplica().truth.length);
   }, 240_000);
 });
