@@ -20,6 +20,7 @@ const flags = (): GlobalFlags => {
 registerCrawlCommands(program, flags);
 registerDataCommands(program, flags);
 registerOpsCommands(program, flags);
+(await import("./commands/worker.js")).registerWorkerCommand(program, flags);
 for (const c of program.commands) c.exitOverride();
 
 /** Exit codes: 0 success, 1 failure, 2 bad usage or bad input. */

@@ -2,7 +2,7 @@ import { adInputSchema } from "../common/ad-input.js";
 import type { Capture, FetchedNotice } from "../common/capture.js";
 import { saveCapture } from "../store/queries/ads.js";
 import { keepNoticeOriginal } from "../store/queries/notice-originals.js";
-import { addToFrontier } from "../store/queries/runs.js";
+import { addFrontierUrls } from "../store/queries/frontier-jobs.js";
 import { detectChallenge } from "./challenge.js";
 import { Blocked, classifyError, GiveUp, RetryLater, StopRun } from "./errors.js";
 import { boundedFetch, retryAfterMs } from "./http.js";
@@ -106,7 +106,9 @@ async function enqueue(st: RunState, parent: WorkItem, items: Parameters<SourceC
   if (room <= 0 || items.length === 0) return;
   const clean = items.map((i) => ({ url: i.url.replace(/#.*$/, ""), kind: i.kind ?? parent.kind, depth: i.depth ?? parent.depth + 1, payload: i.payload ?? {} }));
   const unique = [...new Map(clean.map((i) => [i.url, i])).values()].slice(0, room);
-  st.frontierSize += await addToFrontier(st.store.db, st.runId, unique);
+  const added = await addFrontierUrls(st.store.db, st.runId, unique);
+  st.frontierSize += added.length;
+  if (added.length > 0 && st.onNewWork) await st.onNewWork(added);
 }
 
 /** The context a source sees while it handles one item. */

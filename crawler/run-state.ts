@@ -60,6 +60,8 @@ export interface RunState {
   notices: Map<string, Promise<import("../common/capture.js").FetchedNotice>>;
   /** OCR of picture-only labels at capture time; null when switched off. */
   ocr: CaptureOcr | null;
+  /** Called with URLs newly added to the frontier (the distributed mode sends them as queue jobs). */
+  onNewWork?: ((urls: string[]) => Promise<void>) | undefined;
 }
 
 /** Counters start at zero. */

@@ -1,17 +1,15 @@
 import PQueue from "p-queue";
 import type { Logger } from "pino";
 import type { Store } from "../store/db.js";
-import { countRunCaptures } from "../store/queries/crawl-stats.js";
-import { claimFrontier, addToFrontier, finishRun, frontierStats, settleFrontier, startOrResumeRun, type FrontierItem } from "../store/queries/runs.js";
+import { claimFrontier, addToFrontier, finishRun, frontierStats, startOrResumeRun, type FrontierItem } from "../store/queries/runs.js";
 import { BrowserPool } from "./browser.js";
 import { CaptureOcr } from "./capture-ocr.js";
-import { Blocked, classifyError, GiveUp, RetryLater, StopRun } from "./errors.js";
-import { HostGate, sleep } from "./host-gate.js";
-import { NetGuard } from "./net-guard.js";
-import { RobotsCache } from "./robots.js";
-import { backoffMs, makeContext } from "./run-context.js";
+import { classifyError, StopRun } from "./errors.js";
+import { handleItem } from "./handle-item.js";
+import { sleep } from "./host-gate.js";
 import { normaliseOptions, runKeyOf } from "./run-key.js";
-import { DEFAULT_POLITENESS, newCounters, type Politeness, type RunState } from "./run-state.js";
+import { makeRunState, runStats } from "./run-setup.js";
+import { DEFAULT_POLITENESS, type Politeness, type RunState } from "./run-state.js";
 import type { SourceOptions } from "./source.js";
 import { getSource } from "./sources/index.js";
 
@@ -76,18 +74,8 @@ async function runPlan(o: RunCrawlOptions, plan: RunCrawlOptions["plans"][number
   log.info({ runKey, resumed }, resumed ? "crawl run resumed" : "crawl run started");
   const abort = new AbortController();
   const signal = o.signal ? AbortSignal.any([o.signal, abort.signal]) : abort.signal;
-  const guard = new NetGuard({ seeds: [...options.seeds, ...(options.apiBase ? [options.apiBase] : [])], allowPrivate: options.allowPrivate });
   const pool = await browser().catch((err: Error) => { throw new StopRun("browser", `cannot launch Chromium at ${o.chromiumPath}`, { cause: err }); });
-  const st: RunState = {
-    runId: run.id, source, options, store: o.store, log, now, crawlerVersion: o.crawlerVersion, politeness,
-    gate: new HostGate({ concurrency: politeness.hostConcurrency, intervalMs: politeness.hostIntervalMs }), guard,
-    robots: new RobotsCache({ guard, userAgent: pool.userAgent, agentToken: "polad", signal, log }), userAgent: pool.userAgent,
-    browser, signal, counters: newCounters(), frontierSize: 0, notices: new Map(), ocr: shared.ocr,
-  };
-  for (const k of ["navTimeoutMs", "maxAttempts", "hostIntervalMs", "blockedPauseMs"] as const) {
-    const v = options[k];
-    if (typeof v === "number" && v > 0) st.politeness = { ...st.politeness, [k]: v };
-  }
+  const st = makeRunState({ runId: run.id, source, options, store: o.store, log, now, crawlerVersion: o.crawlerVersion, politeness, browser, userAgent: pool.userAgent, signal, ocr: shared.ocr });
   const t0 = Date.now();
   let status: RunSummary["status"] = "done";
   let error: string | null = null;
@@ -102,23 +90,10 @@ async function runPlan(o: RunCrawlOptions, plan: RunCrawlOptions["plans"][number
     error = `${e.reason}: ${e.message}`;
     log.error({ reason: e.reason, err: e.message }, "crawl run stopped");
   }
-  const stats = await runStats(st, (Number(run.stats.durationMs) || 0) + Date.now() - t0);
+  const stats = await runStats(o.store, run.id, { counters: st.counters, ocr: st.ocr, durationMs: (Number(run.stats.durationMs) || 0) + Date.now() - t0 });
   await finishRun(o.store.db, run.id, { status, stats, error });
   log.info({ status, ...stats }, "crawl run finished");
   return { runId: run.id, source: source.id, runKey, resumed, status, stats };
-}
-
-async function runStats(st: RunState, durationMs: number): Promise<Record<string, unknown>> {
-  const frontier = await frontierStats(st.store.db, st.runId);
-  const captured = await countRunCaptures(st.store.db, st.runId);
-  const errors: Record<string, number> = {};
-  for (const [k, n] of Object.entries(frontier)) if (k.startsWith("failed:")) errors[k.slice(7)] = n;
-  const c = st.counters;
-  return {
-    pages: frontier.done ?? 0, ads: captured.ads, observations: captured.observations, captures: c.captures, notices: c.notices,
-    blocked: Object.entries(frontier).filter(([k]) => k.startsWith("blocked")).reduce((n, [, v]) => n + v, 0),
-    errors, errorCount: Object.values(errors).reduce((a, b) => a + b, 0), skipped: c.skipped, ocr: st.ocr ? { ...st.ocr.counts } : null, retries: c.retries, frontier, durationMs,
-  };
 }
 
 /** Claims frontier items and works them through p-queue until nothing is pending, in flight or waiting to retry. */
@@ -162,36 +137,4 @@ function progress(st: RunState, o: RunCrawlOptions): void {
   const p: CrawlProgress = { source: st.source.id, runId: st.runId, pages: c.pages, captures: c.captures, frontier: st.frontierSize, errors: Object.values(c.errors).reduce((a, b) => a + b, 0) };
   o.onProgress?.(p);
   st.log.info(p, "crawl progress");
-}
-
-/** Handles one item; returns "settled", a retry delay in ms, or the StopRun that ends the run. */
-async function handleItem(st: RunState, item: FrontierItem, attempt: number): Promise<"settled" | number | StopRun> {
-  const host = URL.canParse(item.url) ? new URL(item.url).host : "invalid";
-  const release = await st.gate.acquire(host, st.signal);
-  try {
-    const robots = item.url.startsWith("http") ? await st.robots.check(item.url) : { allowed: true, crawlDelayMs: 0 };
-    if (!robots.allowed) throw new GiveUp("robots-disallowed", `robots.txt disallows ${item.url}`);
-    if (robots.crawlDelayMs) st.gate.pause(host, robots.crawlDelayMs);
-    await st.source.handle({ ...item, attempts: attempt }, makeContext(st, { ...item, attempts: attempt }), st.options);
-    await settleFrontier(st.store.db, st.runId, item.url, "done");
-    st.counters.pages++;
-    return "settled";
-  } catch (err) {
-    if (st.signal.aborted) return "settled";
-    const e = classifyError(err);
-    if (e instanceof StopRun) return e;
-    st.log.info({ url: item.url, reason: e.reason, attempt, err: e.message }, "work item failed");
-    if (e instanceof RetryLater && attempt < st.politeness.maxAttempts) {
-      st.counters.retries++;
-      const wait = backoffMs(st, attempt, e.retryAfterMs);
-      if (e.retryAfterMs !== null) st.gate.pause(host, wait);
-      return wait;
-    }
-    if (e instanceof Blocked) st.gate.pause(host, st.politeness.blockedPauseMs);
-    st.counters.errors[e.reason] = (st.counters.errors[e.reason] ?? 0) + 1;
-    await settleFrontier(st.store.db, st.runId, item.url, e instanceof Blocked ? "blocked" : "failed", e.reason);
-    return "settled";
-  } finally {
-    release();
-  }
 }

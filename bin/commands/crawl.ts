@@ -62,10 +62,14 @@ async function crawlAndClassify(ctx: Ctx, plans: Plan[], o: { maxPages: number; 
   process.stdout.write(`classified ${t.ads} ads: ${t.political} political, ${t.findings} findings\n`);
 }
 
-async function crawlCommand(o: { source: string[]; seed: string[]; term: string[]; apiBase?: string; allowPrivate?: boolean; maxPages?: string; concurrency?: string }, flags: GlobalFlags): Promise<void> {
+async function crawlCommand(o: { source: string[]; seed: string[]; term: string[]; apiBase?: string; allowPrivate?: boolean; maxPages?: string; concurrency?: string; distributed?: boolean }, flags: GlobalFlags): Promise<void> {
   const ctx = makeCtx(flags);
   const plans = await plansFromFlags(o, ctx.config.tokens);
   const limits = { maxPages: positiveInt("--max-pages", o.maxPages, 200), concurrency: positiveInt("--concurrency", o.concurrency, 4) };
+  if (o.distributed) {
+    const { distributedCrawl } = await import("./worker.js");
+    return withStore(ctx, (store) => distributedCrawl(ctx, plans, limits, store));
+  }
   await withStore(ctx, (store) => crawlAndClassify(ctx, plans, limits, store));
 }
 
@@ -133,6 +137,7 @@ export function registerCrawlCommands(program: Command, flags: () => GlobalFlags
     .option("--allow-private", "follow links in ads to private and loopback addresses")
     .option("--max-pages <n>", "page budget per source", "200")
     .option("--concurrency <n>", "pages crawled at once", "4")
+    .option("--distributed", "queue the work for `polad worker` processes (Postgres server) and wait until it is done")
     .action((o) => crawlCommand(o, flags()));
   program.command("serve").description("serve the dashboard")
     .option("--port <n>", "port", "8080")
