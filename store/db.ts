@@ -39,7 +39,10 @@ export async function openStore(opts: StoreOptions): Promise<Store> {
   }
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 8 });
-    pool.on("error", () => undefined); // idle-client errors surface on the next query instead
+    // A server restart makes every client emit 'error'; unhandled, that event kills the process. The
+    // failure reaches the caller through its query instead, and withDbRetry decides what to do.
+    pool.on("error", () => undefined);
+    pool.on("connect", (client) => client.on("error", () => undefined));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: "server", evidenceDir, close: () => db.destroy() };
   }

@@ -1,37 +1,15 @@
-import { createWriteStream, mkdtempSync, rmSync } from "node:fs";
+import { createWriteStream } from "node:fs";
 import { once } from "node:events";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { runPolad } from "../support/cli.js";
+import { cliStores } from "../support/cli-stores.js";
 import { exited, seeded, startPolad } from "../support/spawn-polad.js";
 
-const dir = mkdtempSync(join(tmpdir(), "polad-kill-"));
-const server = process.env.DATABASE_URL;
-const schemas: string[] = [];
-
-async function envFor(name: string): Promise<NodeJS.ProcessEnv> {
-  if (!server) return { DATABASE_URL: "", POLAD_DATA_DIR: join(dir, name) };
-  const schema = `kill_${process.pid}_${name}`;
-  const c = new pg.Client({ connectionString: server });
-  await c.connect();
-  await c.query(`drop schema if exists ${schema} cascade; create schema ${schema}`);
-  await c.end();
-  schemas.push(schema);
-  const u = new URL(server);
-  u.searchParams.set("options", `-c search_path=${schema}`);
-  return { DATABASE_URL: u.toString() };
-}
-
-afterAll(async () => {
-  rmSync(dir, { recursive: true, force: true });
-  if (!server) return;
-  const c = new pg.Client({ connectionString: server });
-  await c.connect();
-  for (const s of schemas) await c.query(`drop schema if exists ${s} cascade`);
-  await c.end();
-});
+const stores = cliStores("kill");
+const dir = stores.dir;
+const envFor = (name: string) => stores.envFor(name);
+afterAll(() => stores.cleanup());
 
 async function writeAds(file: string, n: number): Promise<void> {
   const out = createWriteStream(file);
