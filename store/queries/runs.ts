@@ -1,5 +1,6 @@
 import { sql, type Kysely } from "kysely";
 import type { Database } from "../schema.js";
+import { addFrontierUrls } from "./frontier-jobs.js";
 
 /** A crawl run as the crawler and dashboard see it. */
 export interface CrawlRun {
@@ -50,14 +51,7 @@ export async function finishRun(db: Kysely<Database>, runId: number, o: { status
 
 /** Adds URLs to a run's frontier; URLs already there (in any state) are left alone. Returns how many were new. */
 export async function addToFrontier(db: Kysely<Database>, runId: number, items: Array<{ url: string; depth?: number; kind?: string; payload?: Record<string, unknown> }>): Promise<number> {
-  if (items.length === 0) return 0;
-  const rows = await db
-    .insertInto("frontier")
-    .values(items.map((i) => ({ run_id: runId, url: i.url, depth: i.depth ?? 0, kind: i.kind ?? "page", payload: JSON.stringify(i.payload ?? {}), reason: null })))
-    .onConflict((oc) => oc.columns(["run_id", "url"]).doNothing())
-    .returning("url")
-    .execute();
-  return rows.length;
+  return (await addFrontierUrls(db, runId, items)).length;
 }
 
 /**
