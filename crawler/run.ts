@@ -118,12 +118,18 @@ async function drain(st: RunState, o: RunCrawlOptions, abort: AbortController): 
       } else if (outcome === "settled" && st.counters.pages % every === 0) progress(st, o);
     });
   };
+  const busy = () => queue.size + queue.pending + waiting > 0;
   while (!st.signal.aborted) {
     const room = o.concurrency * 2 - queue.size - queue.pending;
+    // Whether anything was in flight before the claim: an item that finishes while the claim is
+    // answered may have added links after the claim looked, so an empty claim ends the run only
+    // when nothing was running before it.
+    const busyBeforeClaim = busy();
     const claimed = room > 0 ? await claimFrontier(st.store.db, st.runId, room) : [];
     for (const item of claimed) work(item, item.attempts);
     if (claimed.length > 0) await queue.onSizeLessThan(o.concurrency);
-    else if (queue.size === 0 && queue.pending === 0 && waiting === 0) break;
+    else if (!busyBeforeClaim && !busy()) break;
+    else if (!busy()) continue;
     // Only retries are waiting: sleep on a real timer (PGlite answers in microtasks, so a loop of claims would starve the retry timers).
     else if (queue.size === 0 && queue.pending === 0) await sleep(50);
     else await Promise.race([queue.onIdle(), sleep(100)]);
