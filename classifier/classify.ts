@@ -11,7 +11,7 @@ import { type OcrUse, mergeOcrLabel, noteOcr, ocrReason, ocrTextOf } from "./ocr
 import { type PoliticalResult, assessPolitical } from "./political.js";
 import type { AdFacts } from "./rules/facts.js";
 import { RULE_CHECKS } from "./rules/index.js";
-import { EU_EEA } from "./rules/signal-rules.js";
+import { EU_EEA } from "./eu-eea.js";
 
 /** Version of the rule set stamped on every verdict; bump when rules or thresholds change. */
 export const RULE_SET_VERSION = "2026.12.1";

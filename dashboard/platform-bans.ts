@@ -1,4 +1,4 @@
-import { PLATFORM_BANS as CLASSIFIER_BANS } from "../classifier/rules/signal-rules.js";
+import { PLATFORM_BANS as CLASSIFIER_BANS } from "../classifier/rules/platform-political-ad-ban.js";
 import type { PlatformBan } from "../store/queries/dashboard-enforcement.js";
 
 /**

@@ -56,3 +56,8 @@ export function quote(text: string, max = 80): string {
   const one = text.replace(/\s+/g, " ").trim();
   return `"${one.length > max ? `${one.slice(0, max - 1)}…` : one}"`;
 }
+
+/** The ad carries no notice, no notice link and no pointer to one (Art. 11(1)(e)); shared by two rules. */
+export function noticeAbsent(f: AdFacts): boolean {
+  return !f.ad.notice_url && f.ad.notice == null && f.label.noticePointer === null;
+}

@@ -1,9 +1,15 @@
+import { readFileSync, readdirSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { LabelStyle } from "../../common/capture.js";
+import { SEVERITIES } from "../../common/verdict.js";
 import { RULE_SET_VERSION, classify } from "../../classifier/classify.js";
-import { RULES } from "../../classifier/rules/index.js";
-import { NOW, compliantAd } from "./helpers.js";
+import { ruleEval } from "../../classifier/eval/rule-eval.js";
+import type { Rule } from "../../classifier/rules/facts.js";
+import { RULES, RULE_CHECKS } from "../../classifier/rules/index.js";
+import { NOW, compliantAd, realData, repoRoot } from "./helpers.js";
 
+/** The stored contract: ids written into the database with every finding. Never remove one from this list. */
 const RULE_IDS = [
   "ttpa.11-1-a.label-missing", "ttpa.11-1-b.sponsor-missing", "ttpa.11-1-c.election-missing", "ttpa.11-1-d.targeting-statement-missing",
   "ttpa.11-1-e.notice-missing", "ttpa.11-1-e.notice-unreachable", "ttpa.11-1.label-not-salient", "ttpa.12-1.notice-incomplete",
@@ -77,22 +83,62 @@ describe("rule table", () => {
     expect(classify(compliantAd(), { now: NOW }).findings).toEqual([]);
   });
 
-  it("every rule id has at least one positive and one negative case", () => {
-    for (const id of RULE_IDS) {
-      expect(cases.some((c) => c.rule === id && c.fires), id).toBe(true);
-      expect(cases.some((c) => c.rule === id && !c.fires), id).toBe(true);
-    }
+  it.each(RULES.map((r) => r.id))("has a positive and a negative case for %s (every rule in the registry)", (id) => {
+    expect(cases.some((c) => c.rule === id && c.fires), `${id}: no case where it fires`).toBe(true);
+    expect(cases.some((c) => c.rule === id && !c.fires), `${id}: no case where it stays silent`).toBe(true);
+  });
+
+  it("has no case for a rule the registry does not know", () => {
+    const known = new Set(RULES.map((r) => r.id));
+    expect(cases.map((c) => c.rule).filter((id) => !known.has(id))).toEqual([]);
   });
 });
 
 describe("RULES registry", () => {
-  it("lists exactly the stable rule ids with article, title and description", () => {
+  it("keeps every stored rule id (ids are never renamed or dropped) and no other", () => {
     expect(RULES.map((r) => r.id).sort()).toEqual([...RULE_IDS].sort());
-    for (const r of RULES) {
-      expect(r.article).toMatch(/Art\.|policy/);
-      expect(r.title.length).toBeGreaterThan(10);
-      expect(r.description.length).toBeGreaterThan(40);
+    expect(new Set(RULES.map((r) => r.id)).size).toBe(RULES.length);
+  });
+
+  it.each(RULES)("$id carries an article citation, a title, a severity and a plain-language description", (r) => {
+    expect(r.article).toMatch(/Art\.|policy/);
+    expect(r.title.length).toBeGreaterThan(10);
+    expect(SEVERITIES).toContain(r.severity);
+    expect(r.description.length).toBeGreaterThan(40);
+  });
+
+  it("has one file per rule under classifier/rules/, named after the rule id, and registers each of them", async () => {
+    const dir = path.join(repoRoot, "classifier/rules");
+    const files = readdirSync(dir).filter((f) => f.endsWith(".ts") && f !== "index.ts" && f !== "facts.ts").sort();
+    const fileFor = (id: string): string => `${id.replace(/\./g, "-")}.ts`;
+    expect(files).toEqual(RULES.map((r) => fileFor(r.id)).sort());
+    for (const f of files) {
+      const mod = (await import(path.join(dir, f))) as Record<string, unknown>;
+      const rules = Object.values(mod).filter((v): v is Rule => typeof v === "object" && v !== null && "check" in v && "id" in v);
+      expect(rules.map((r) => fileFor(r.id)), f).toEqual([f]);
+      expect(RULE_CHECKS, f).toContain(rules[0]);
+      expect(readFileSync(path.join(dir, f), "utf8"), f).toMatch(/\/\*\*[^]*?\*\/\s*export const \w+: Rule/);
     }
+  });
+});
+
+const statementsDir = realData("openstate-politiekereclame-nl-statements");
+
+describe.skipIf(!statementsDir.exists)("rules on the real politiekereclame.nl statements", () => {
+  // Each real statement becomes a compliant ad (negative for every rule) and one mutation per rule (positive).
+  const statements = ["statements_snapshot_2025-10.json", "statements_newer_2025-11_to_2026-07_sample10.json"].flatMap(
+    (f) => JSON.parse(readFileSync(path.join(statementsDir.path, f), "utf8")) as Array<Record<string, unknown>>,
+  );
+  const { results } = ruleEval(statements);
+
+  it.each(RULES.map((r) => r.id))("%s fires on its mutations and never on a compliant real ad", (id) => {
+    const r = results.find((x) => x.rule === id);
+    expect(r, `${id} has no cases built from the real statements`).toBeDefined();
+    if (!r) return;
+    expect(r.scores.tp).toBeGreaterThan(50);
+    expect(r.scores.tn).toBeGreaterThan(50);
+    expect(r.scores.fp, r.misses.join(", ")).toBe(0);
+    expect(r.scores.recall).toBeGreaterThanOrEqual(0.95);
   });
 });
 
