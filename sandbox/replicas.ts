@@ -11,6 +11,7 @@ import { linkedinReplica } from "./platforms/linkedin-ad-library/replica.js";
 import { createStatementsApiReplica } from "./publisher/statements-api.js";
 import { createDpgReplica } from "./platforms/dpg-political-ads/replica.js";
 import { dpgSiteReplica } from "./publisher/dpg-site.js";
+import { createMicrosoftReplica } from "./platforms/microsoft-ad-library/replica.js";
 import type { Replica } from "./replica.js";
 
 /** Every replica the sandbox serves, each on its own loopback port. One line per replica. */
@@ -28,4 +29,5 @@ export const REPLICAS: Replica[] = [
   createStatementsApiReplica(),
   createDpgReplica(),
   dpgSiteReplica,
+  createMicrosoftReplica(),
 ];

@@ -8,6 +8,7 @@ import { tiktokAdLibrarySource } from "./tiktok-ad-library/index.js";
 import { linkedinAdLibrarySource } from "./linkedin-ad-library/index.js";
 import { politiekereclameNlSource } from "./politiekereclame-nl/index.js";
 import { dpgPoliticalAdsSource } from "./dpg-political-ads/index.js";
+import { microsoftAdLibrarySource } from "./microsoft-ad-library/index.js";
 
 /** Every source polad can crawl, by id: one line per source. */
 export const SOURCES: Record<string, AdSource> = {
@@ -20,6 +21,7 @@ export const SOURCES: Record<string, AdSource> = {
   "linkedin-ad-library": linkedinAdLibrarySource,
   "politiekereclame-nl": politiekereclameNlSource,
   "dpg-political-ads": dpgPoliticalAdsSource,
+  "microsoft-ad-library": microsoftAdLibrarySource,
 };
 
 /** The source with this id; throws a message listing the known ids. */
