@@ -125,6 +125,27 @@ export interface FindingTable {
   created_at: GenTimestamp;
 }
 
+export interface AdvertiserReportTable {
+  id: Generated<string | number>;
+  ad_id: FkId;
+  platform: string;
+  page_id: string;
+  page_name: string | null;
+  disclaimer: string | null;
+  ran_without_disclaimer: boolean;
+  spend_min: number | null;
+  spend_max: number | null;
+  spend_text: string | null;
+  currency: string | null;
+  ads_in_library: number | null;
+  report_date: ColumnType<string | Date | null, string | null, string | null>;
+  period: string | null;
+  country: string | null;
+  region: string | null;
+  report_url: string | null;
+  updated_at: GenTimestamp;
+}
+
 /** The database as Kysely sees it. */
 export interface Database {
   crawl_run: CrawlRunTable;
@@ -138,5 +159,6 @@ export interface Database {
   manifest_entry: ManifestEntryTable;
   verdict: VerdictTable;
   finding: FindingTable;
+  advertiser_report: AdvertiserReportTable;
 }
 export type { Id };

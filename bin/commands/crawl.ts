@@ -58,6 +58,10 @@ async function crawlAndClassify(ctx: Ctx, plans: Plan[], o: { maxPages: number; 
     const n = await actorsFromStatements(store, ctx.log);
     process.stdout.write(`actors from politiekereclame.nl statements: ${n}\n`);
   }
+  if (plans.some((p) => p.source === "meta-ad-library-report")) {
+    const { refreshAdvertiserReports } = await import("../../store/queries/advertiser-reports.js");
+    process.stdout.write(`advertiser report lines: ${await refreshAdvertiserReports(store.db)}\n`);
+  }
   const t = await classifyStored(store, { now: new Date(), log: ctx.log, rules: ruleContext(ctx.config) });
   process.stdout.write(`classified ${t.ads} ads: ${t.political} political, ${t.findings} findings\n`);
 }

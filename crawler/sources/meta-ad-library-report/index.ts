@@ -2,8 +2,15 @@
  * Meta Ad Library Report source: imports the report CSVs Meta offers for download (advertisers, their
  * "Paid for by" disclaimers and spend per country, region and period) from seed URLs. Built from the
  * real Dutch exports (see parse.ts). Each line becomes an advertiser record in the ad input shape
- * (`record_kind: "advertiser-report"`, no text, no label) until the store has a table of its own for
- * them (requested in /work/notes/requests-platform.md). Only runs when asked for: the demo does not.
+ * (`record_kind: "advertiser-report"`, no text, no label), stored with its evidence like any capture;
+ * after the crawl `polad crawl` projects them into the `advertiser_report` table
+ * (store/queries/advertiser-reports.ts), which lists the pages that ran ads without a disclaimer.
+ * Only runs when asked for: the demo does not.
+ *
+ * Checked against real material: the CSV shapes, BOM, "≤100" amounts, the no-disclaimer text and
+ * the report-API shape (the real exports, test/sources/meta-report.test.ts, and their projection in
+ * test/store/advertiser-reports.test.ts). Replica only: the download as an HTTP response (status,
+ * content-disposition file name), since polad has no recorded live download.
  */
 import { UsageError } from "../../../common/errors.js";
 import type { AdInput } from "../../../common/ad-input.js";
