@@ -5,6 +5,10 @@
  * sponsor, payer, budget, channel and start date are replica only. Each item is stored as a record of
  * kind `publisher-repository-ad`: the ad as its publisher declares it, with no creative (text null),
  * so no label can be judged from it; its transparency notice is archived when the item links one.
+ *
+ * Checked against real material: nothing fetched or saved from DPG; the endpoint, filters, envelope
+ * and the fields named in schema.ts come from a public client's code. Checked only against the
+ * replica: every other field, error answers, and the notice pages items link to.
  */
 import type { AdInput } from "../../../common/ad-input.js";
 import { sha256 } from "../../../common/hash.js";

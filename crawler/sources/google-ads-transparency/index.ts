@@ -4,6 +4,12 @@
  * app) for the creative as shown and an element screenshot. Built from the public centre's page
  * structure and the real saved card markup (c4d sample). Public pages only: no login, no API keys.
  * The library's "Paid for by" metadata is kept apart from the ad's own label.
+ *
+ * Checked against real material: the ad-card markup (text, image and video cards, c4d sample of the
+ * 2020 US report pages, test/sources/google-atc.test.ts). Checked only against the replica: the
+ * advertiser and domain search URLs, the creative page (selectors.ts CREATIVE/METADATA) and the
+ * creative's own label and notice link. Not exercised yet: list paging, 429 and challenge answers
+ * (the replica has no such routes).
  */
 import { UsageError } from "../../../common/errors.js";
 import type { AdInput } from "../../../common/ad-input.js";

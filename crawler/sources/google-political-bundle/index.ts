@@ -3,6 +3,10 @@
  * (Google publishes the bundle for download; polad reads the extracted CSV from wherever the operator
  * serves it, e.g. a loopback file server). Built from the bundle's public column docs and the real NL
  * sample. No creative text or label comes with it: those are on the Ads Transparency Center.
+ *
+ * Checked against real material: the creative_stats columns, bucket and spend notations and the
+ * region filter on the 503 real NL rows (favstats-DutchElectionObservatory-2021,
+ * test/sources/google-bundle.test.ts). Checked only against the replica: serving the CSV over HTTP.
  */
 import { UsageError } from "../../../common/errors.js";
 import { GiveUp, RetryLater } from "../../errors.js";

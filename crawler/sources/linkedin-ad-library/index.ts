@@ -3,6 +3,11 @@
  * list ads; each detail page is rendered for the ad preview as members saw it and the library's ad
  * details (advertiser, "Paid for by", run dates, the targeting parameters LinkedIn discloses for EU ads,
  * impressions). Built from the public library's page structure. No login, no API.
+ *
+ * Checked against real material: nothing (no saved LinkedIn library page in ../shared/data/real).
+ * Checked only against the replica: the search URL and its accountOwner/countries parameters, the
+ * selectors (selectors.ts), the "Ad details" labels and date formats. Not exercised yet: paging,
+ * 429 and challenge answers (the replica has no such routes).
  */
 import { makeLibrarySource } from "../platform-common/library-source.js";
 import { LINKEDIN } from "./selectors.js";

@@ -4,6 +4,13 @@
  * (ambanum 2019 EU dump with the old singular fields, lejo1 record with the plural fields). It uses
  * the official API with the operator's own token; it does not log in, scrape facebook.com/ads/library
  * or work around any access control. The token is sent in a header and stripped from every URL kept.
+ *
+ * Checked against real material: record parsing with the 2019 singular and the current plural field
+ * names (ambanum and lejo1 samples, test/sources/meta-parse.test.ts) and the facebook.com/ads/library
+ * JS challenge page (metatargetr sample, test/sources/challenge.test.ts). Checked only against the
+ * replica: cursor paging, the X-Business-Use-Case-Usage quota header and error codes 4/17/613 as the
+ * Graph API sends them (built from the docs), and the DOM of a rendered `ad_snapshot_url` page
+ * (selectors.ts: no saved real snapshot page was found).
  */
 import { UsageError } from "../../../common/errors.js";
 import { RetryLater, StopRun } from "../../errors.js";

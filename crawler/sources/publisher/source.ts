@@ -1,3 +1,16 @@
+/**
+ * Publisher source: any news site given as a seed. Finds ad slots the way ad blockers and ad
+ * researchers do (selectors.ts), looks into same- and cross-origin frames, follows a bounded number
+ * of same-site links, keeps editorial articles apart from ads, and applies the site profiles of the
+ * main Dutch publishers (crawler/sites/nl.ts).
+ *
+ * Checked against real material: slot finding and the article/ad split on the saved real news pages
+ * (trafilatura-news-pages-with-ad-slots, JS off, test/crawler/publisher-real-pages.test.ts: their
+ * slots found, no political ad in the Colombian and Texan election news, German "Anzeige" labels),
+ * and the real Meta challenge page as a challenge. Checked only against the replica: script-filled
+ * slots, nested cross-origin ad-server frames, native blocks, the Dutch publishers' consent walls and
+ * slot hints (no saved Dutch publisher page exists), notice links and the hostile pages.
+ */
 import type { Page } from "playwright-core";
 import type { Logger } from "pino";
 import { navigate } from "../../browser.js";

@@ -5,6 +5,12 @@
  * from the public library's page structure and TikTok's Commercial Content API field names (ad.id,
  * first_shown_date, last_shown_date, advertiser.business_name, advertiser.paid_for_by, targeting_info);
  * with an approved research client's token (option `token`) polad queries that API instead (query.ts).
+ *
+ * Checked against real material: nothing (no real TikTok sample in ../shared/data/real). The API
+ * request and field names follow TikTok's public developer documentation. Checked only against the
+ * replica: the library pages' structure (selectors.ts class names and the "Ad details" labels), the
+ * search URL, and the API's answers, search_id paging, its error envelope and its bare 19-digit ids.
+ * Not exercised yet: paging of the library pages, 429 and challenge answers (no such replica routes).
  */
 import type { AdSource } from "../../source.js";
 import { makeLibrarySource } from "../platform-common/library-source.js";
