@@ -4,6 +4,7 @@ import { POLAD_VERSION } from "../common/version.js";
 import { registerCrawlCommands } from "./commands/crawl.js";
 import { registerDataCommands } from "./commands/data.js";
 import { registerOpsCommands } from "./commands/ops.js";
+import { registerScheduleCommands } from "./commands/schedule.js";
 import type { GlobalFlags } from "./context.js";
 
 const program = new Command("polad")
@@ -20,6 +21,7 @@ const flags = (): GlobalFlags => {
 registerCrawlCommands(program, flags);
 registerDataCommands(program, flags);
 registerOpsCommands(program, flags);
+registerScheduleCommands(program, flags);
 (await import("./commands/worker.js")).registerWorkerCommand(program, flags);
 for (const c of program.commands) c.exitOverride();
 

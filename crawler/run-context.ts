@@ -2,6 +2,7 @@ import { adInputSchema } from "../common/ad-input.js";
 import type { Capture, FetchedNotice } from "../common/capture.js";
 import { saveCapture } from "../store/queries/ads.js";
 import { keepNoticeOriginal } from "../store/queries/notice-originals.js";
+import { recordNoticeProbe, type ProbeOutcome } from "../store/queries/notice-probes.js";
 import { addFrontierUrls } from "../store/queries/frontier-jobs.js";
 import { detectChallenge } from "./challenge.js";
 import { Blocked, classifyError, GiveUp, RetryLater, StopRun } from "./errors.js";
@@ -101,6 +102,14 @@ function asStopIfEvidence(st: RunState, err: unknown): unknown {
   return isEvidenceWriteError(err) ? new StopRun("evidence-unwritable", `evidence cannot be written to ${st.store.evidenceDir}: ${(err as Error).message}`, { cause: err }) : err;
 }
 
+async function recordProbe(st: RunState, n: FetchedNotice): Promise<ProbeOutcome> {
+  const outcome = await recordNoticeProbe(st.store.db, st.store.evidenceDir, st.runId, n).catch((err: unknown) => {
+    throw asStopIfEvidence(st, err);
+  });
+  st.counters.probes[outcome] = (st.counters.probes[outcome] ?? 0) + 1;
+  return outcome;
+}
+
 async function enqueue(st: RunState, parent: WorkItem, items: Parameters<SourceContext["enqueue"]>[0]): Promise<void> {
   const room = st.options.maxPages - st.frontierSize;
   if (room <= 0 || items.length === 0) return;
@@ -120,8 +129,9 @@ export function makeContext(st: RunState, item: WorkItem): SourceContext {
     signal: st.signal,
     fetch: (url, init) => politeFetch(st, url, init),
     withPage: async (fn) => (await st.browser()).withPage(fn),
-    fetchNotice: (url) => fetchNoticeOnce(st, url),
+    fetchNotice: (url, o) => (o?.fresh ? fetchNotice(st, url) : fetchNoticeOnce(st, url)),
     emit: (cap) => emit(st, cap),
+    recordNotice: (n) => recordProbe(st, n),
     enqueue: (items) => enqueue(st, item, items),
     count: (what, n = 1) => void (st.counters.skipped[what] = (st.counters.skipped[what] ?? 0) + n),
   };

@@ -37,6 +37,8 @@ export interface RunCounters {
   errors: Record<string, number>;
   /** Things sources passed over (records they could not read), by what. */
   skipped: Record<string, number>;
+  /** Notice re-probes by outcome (first, unchanged, changed, gone, back). */
+  probes: Record<string, number>;
 }
 
 /** Everything the runner shares between the work items of one run. */
@@ -66,5 +68,5 @@ export interface RunState {
 
 /** Counters start at zero. */
 export function newCounters(): RunCounters {
-  return { pages: 0, captures: 0, newObservations: 0, notices: 0, retries: 0, blocked: 0, errors: {}, skipped: {} };
+  return { pages: 0, captures: 0, newObservations: 0, notices: 0, retries: 0, blocked: 0, errors: {}, skipped: {}, probes: {} };
 }

@@ -43,7 +43,9 @@ export interface SourceContext {
   /** Runs `fn` with a browser page from the pool (reused across items, reset between them). */
   withPage<T>(fn: (page: Page) => Promise<T>): Promise<T>;
   /** Fetches a transparency notice for archiving, after checking the link is safe to follow. */
-  fetchNotice(url: string): Promise<FetchedNotice>;
+  fetchNotice(url: string, o?: { fresh?: boolean }): Promise<FetchedNotice>;
+  /** Records a re-probe of an archived notice (archived as fetched, compared with what was on record); returns the outcome. */
+  recordNotice(notice: FetchedNotice): Promise<"first" | "unchanged" | "changed" | "gone" | "back">;
   /** Hands one capture to the store (atomic; a repeat in the same run is stored once). */
   emit(capture: Capture): Promise<void>;
   /** Counts something the source passed over (a record it could not read): shows in the run statistics. */

@@ -125,6 +125,31 @@ export interface FindingTable {
   created_at: GenTimestamp;
 }
 
+export interface ScheduleEntryTable {
+  name: string;
+  kind: "crawl" | "notices";
+  plan: GenJson<Record<string, unknown>>;
+  every_seconds: number;
+  max_pages: Generated<number>;
+  concurrency: Generated<number>;
+  created_at: GenTimestamp;
+  last_started_at: Timestamp | null;
+  last_finished_at: Timestamp | null;
+  last_success_at: Timestamp | null;
+  last_status: string | null;
+  last_error: string | null;
+}
+export interface NoticeProbeTable {
+  id: Generated<string | number>;
+  crawl_run_id: FkId | null;
+  url: string;
+  notice_id: FkId;
+  probed_at: Timestamp;
+  status: number;
+  sha256: string;
+  outcome: "first" | "unchanged" | "changed" | "gone" | "back";
+}
+
 export interface AdvertiserReportTable {
   id: Generated<string | number>;
   ad_id: FkId;
@@ -160,5 +185,7 @@ export interface Database {
   verdict: VerdictTable;
   finding: FindingTable;
   advertiser_report: AdvertiserReportTable;
+  schedule_entry: ScheduleEntryTable;
+  notice_probe: NoticeProbeTable;
 }
 export type { Id };

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import type { Command } from "commander";
 import { UsageError } from "../../common/errors.js";
 import { POLAD_VERSION } from "../../common/version.js";
+import type { CrawlSummary } from "../../crawler/run.js";
 import type { SourceOptions } from "../../crawler/source.js";
 import { violationReport } from "../../store/queries/reports.js";
 import { makeCtx, withStore, type Ctx, type GlobalFlags } from "../context.js";
@@ -11,14 +12,14 @@ import { ruleContext } from "../pipeline/rule-context.js";
 
 type Plan = { source: string; options: Partial<SourceOptions> };
 
-function positiveInt(name: string, v: string | undefined, dflt: number): number {
+export function positiveInt(name: string, v: string | undefined, dflt: number): number {
   if (v === undefined) return dflt;
   const n = Number(v);
   if (!Number.isInteger(n) || n <= 0) throw new UsageError(`${name}: expected a positive whole number, got ${v}`);
   return n;
 }
 
-function chromiumOf(ctx: Ctx): string {
+export function chromiumOf(ctx: Ctx): string {
   if (!ctx.config.chromiumPath) throw new UsageError("Chromium not found: install Debian's chromium (apt-get install -y chromium) or set POLAD_CHROMIUM");
   return ctx.config.chromiumPath;
 }
@@ -49,9 +50,10 @@ export async function plansFromFlags(o: { source: string[]; seed: string[]; term
   });
 }
 
-async function crawlAndClassify(ctx: Ctx, plans: Plan[], o: { maxPages: number; concurrency: number }, store: Parameters<Parameters<typeof withStore>[1]>[0]): Promise<void> {
+/** Crawls the plans, then derives actors from statements if they were crawled, then classifies the stored ads. */
+export async function crawlAndClassify(ctx: Ctx, plans: Plan[], o: { maxPages: number; concurrency: number; signal?: AbortSignal }, store: Parameters<Parameters<typeof withStore>[1]>[0]): Promise<CrawlSummary> {
   const { runCrawl } = await import("../../crawler/run.js");
-  const summary = await runCrawl({ store, plans, maxPages: o.maxPages, concurrency: o.concurrency, log: ctx.log, crawlerVersion: POLAD_VERSION, chromiumPath: chromiumOf(ctx) });
+  const summary = await runCrawl({ store, plans, maxPages: o.maxPages, concurrency: o.concurrency, log: ctx.log, crawlerVersion: POLAD_VERSION, chromiumPath: chromiumOf(ctx), ...(o.signal ? { signal: o.signal } : {}) });
   process.stdout.write(`crawl: ${JSON.stringify(summary)}\n`);
   if (plans.some((p) => p.source === "politiekereclame-nl")) {
     const { actorsFromStatements } = await import("../pipeline/statement-actors.js");
@@ -64,6 +66,7 @@ async function crawlAndClassify(ctx: Ctx, plans: Plan[], o: { maxPages: number; 
   }
   const t = await classifyStored(store, { now: new Date(), log: ctx.log, rules: ruleContext(ctx.config) });
   process.stdout.write(`classified ${t.ads} ads: ${t.political} political, ${t.findings} findings\n`);
+  return summary;
 }
 
 async function crawlCommand(o: { source: string[]; seed: string[]; term: string[]; apiBase?: string; allowPrivate?: boolean; maxPages?: string; concurrency?: string; distributed?: boolean }, flags: GlobalFlags): Promise<void> {

@@ -74,12 +74,23 @@ export function registerOpsCommands(program: Command, flags: () => GlobalFlags):
     .option("--run <id>", "one run (default: all)")
     .option("--bundle <zip>", "an evidence bundle exported from the dashboard")
     .action((o) => verifyCommand(o, flags()));
-  program.command("status").description("crawl runs and what they found").action(async () => {
-    const ctx = makeCtx(flags());
-    await withStore(ctx, async (store) => {
-      for (const r of await listRuns(store.db, 50)) process.stdout.write(`${r.id}\t${r.source}\t${r.status}\t${r.startedAt.toISOString()}\t${JSON.stringify(r.stats)}\n`);
+  program.command("status").description("crawl runs, per source when it last succeeded (stale ones flagged), and notice re-probes")
+    .option("--stale-after <duration>", "an unscheduled source is stale when its last success is older than this", "7d")
+    .option("--check", "exit 1 when any source is stale (for monitoring)")
+    .action(async (o: { staleAfter: string; check?: boolean }) => {
+      const { parseDuration, printSourceHealth } = await import("./schedule.js");
+      const staleAfterSeconds = parseDuration("--stale-after", o.staleAfter);
+      const ctx = makeCtx(flags());
+      await withStore(ctx, async (store) => {
+        process.stdout.write("runs:\n");
+        for (const r of await listRuns(store.db, 50)) process.stdout.write(`${r.id}\t${r.source}\t${r.status}\t${r.startedAt.toISOString()}\t${JSON.stringify(r.stats)}\n`);
+        process.stdout.write("sources:\n");
+        await printSourceHealth(store, { staleAfterSeconds, check: o.check });
+        const { noticeProbeSummary } = await import("../../store/queries/notice-probes.js");
+        const probes = await noticeProbeSummary(store.db);
+        process.stdout.write(`notices (latest re-probe): ${Object.entries(probes).map(([k, n]) => `${k} ${n}`).join(", ")}\n`);
+      });
     });
-  });
   const actors = program.command("actors").description("the registry of political actors");
   actors.command("import <file>").description("import actors from CSV (name,party,kind,aliases)").action((file: string) => actorsImport(file, flags()));
 }

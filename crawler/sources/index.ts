@@ -9,6 +9,7 @@ import { linkedinAdLibrarySource } from "./linkedin-ad-library/index.js";
 import { politiekereclameNlSource } from "./politiekereclame-nl/index.js";
 import { dpgPoliticalAdsSource } from "./dpg-political-ads/index.js";
 import { microsoftAdLibrarySource } from "./microsoft-ad-library/index.js";
+import { noticeProbeSource } from "./notice-probe/index.js";
 
 /** Every source polad can crawl, by id: one line per source. */
 export const SOURCES: Record<string, AdSource> = {
@@ -22,6 +23,7 @@ export const SOURCES: Record<string, AdSource> = {
   "politiekereclame-nl": politiekereclameNlSource,
   "dpg-political-ads": dpgPoliticalAdsSource,
   "microsoft-ad-library": microsoftAdLibrarySource,
+  "notice-probe": noticeProbeSource,
 };
 
 /** The source with this id; throws a message listing the known ids. */
