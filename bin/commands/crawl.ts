@@ -8,6 +8,7 @@ import type { SourceOptions } from "../../crawler/source.js";
 import { violationReport } from "../../store/queries/reports.js";
 import { makeCtx, withStore, type Ctx, type GlobalFlags } from "../context.js";
 import { classifyStored } from "../pipeline/classify-stored.js";
+import { crawlProgressBar, crawlSummaryLines } from "../pipeline/progress.js";
 import { ruleContext } from "../pipeline/rule-context.js";
 
 type Plan = { source: string; options: Partial<SourceOptions> };
@@ -53,7 +54,9 @@ export async function plansFromFlags(o: { source: string[]; seed: string[]; term
 /** Crawls the plans, then derives actors from statements if they were crawled, then classifies the stored ads. */
 export async function crawlAndClassify(ctx: Ctx, plans: Plan[], o: { maxPages: number; concurrency: number; signal?: AbortSignal }, store: Parameters<Parameters<typeof withStore>[1]>[0]): Promise<CrawlSummary> {
   const { runCrawl } = await import("../../crawler/run.js");
-  const summary = await runCrawl({ store, plans, maxPages: o.maxPages, concurrency: o.concurrency, log: ctx.log, crawlerVersion: POLAD_VERSION, chromiumPath: chromiumOf(ctx), ...(o.signal ? { signal: o.signal } : {}) });
+  const bar = crawlProgressBar();
+  const summary = await runCrawl({ store, plans, maxPages: o.maxPages, concurrency: o.concurrency, log: ctx.log, crawlerVersion: POLAD_VERSION, chromiumPath: chromiumOf(ctx), onProgress: (p) => bar.tick(p), progressEvery: process.stderr.isTTY ? 1 : 10, ...(o.signal ? { signal: o.signal } : {}) }).finally(() => bar.done());
+  for (const line of crawlSummaryLines(summary.runs)) process.stdout.write(`${line}\n`);
   process.stdout.write(`crawl: ${JSON.stringify(summary)}\n`);
   if (plans.some((p) => p.source === "politiekereclame-nl")) {
     const { actorsFromStatements } = await import("../pipeline/statement-actors.js");
