@@ -19,6 +19,7 @@ export async function politeFetch(st: RunState, url: string, init: FetchInit = {
   const robots = await st.robots.check(u.href);
   if (!robots.allowed) throw new GiveUp("robots-disallowed", `robots.txt disallows ${u.href}`);
   for (let attempt = 1; ; attempt++) {
+    spendRequest(st, u.href);
     await st.gate.pace(u.host, st.signal, robots.crawlDelayMs);
     const res = await boundedFetch(u.href, { guard: st.guard, signal: st.signal, userAgent: st.userAgent, headers: init.headers, method: init.method, body: init.body, maxBytes, timeoutMs: st.politeness.navTimeoutMs });
     if (res.status === 429 || res.status === 503) {
@@ -31,6 +32,13 @@ export async function politeFetch(st: RunState, url: string, init: FetchInit = {
     if (challenge) throw new Blocked("bot-challenge", `bot challenge (${challenge}) at ${u.href}`);
     return res;
   }
+}
+
+/** Counts one request against the run's budget; a spent budget stops the run (resumable: the same command continues it). */
+function spendRequest(st: RunState, url: string): void {
+  const budget = st.politeness.maxRequests;
+  if (budget > 0 && st.counters.requests >= budget) throw new StopRun("request-budget", `request budget of ${budget} spent before ${url.slice(0, 200)}`);
+  st.counters.requests++;
 }
 
 /** Fetches and archives a notice once per run; failures become a notice with an error, never an exception. */

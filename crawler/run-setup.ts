@@ -49,6 +49,6 @@ export async function runStats(store: Store, runId: number, o: { counters: RunCo
   return {
     pages: frontier.done ?? 0, ads: captured.ads, observations: captured.observations, captures: c.captures, notices: c.notices,
     blocked: Object.entries(frontier).filter(([k]) => k.startsWith("blocked")).reduce((n, [, v]) => n + v, 0),
-    errors, errorCount: Object.values(errors).reduce((a, b) => a + b, 0), skipped: c.skipped, ...(Object.keys(c.probes).length ? { probes: c.probes } : {}), ocr: o.ocr ? { ...o.ocr.counts } : null, retries: c.retries, frontier, durationMs: o.durationMs,
+    errors, errorCount: Object.values(errors).reduce((a, b) => a + b, 0), skipped: c.skipped, ...(Object.keys(c.probes).length ? { probes: c.probes } : {}), ocr: o.ocr ? { ...o.ocr.counts } : null, retries: c.retries, requests: c.requests, frontier, durationMs: o.durationMs,
   };
 }

@@ -19,11 +19,13 @@ export interface Politeness {
   /** Longest Retry-After waited in place; longer ones are left for a later attempt. */
   maxRetryAfterMs: number;
   maxNodes: number;
+  /** Requests (ctx.fetch: API calls, notices, static pages) a run may make in this process; 0 is no limit. An API token's quota is such a budget. */
+  maxRequests: number;
 }
 
 /** Defaults: 2 requests per host, 500 ms apart, 3 attempts. */
 export const DEFAULT_POLITENESS: Politeness = {
-  hostConcurrency: 2, hostIntervalMs: 500, navTimeoutMs: 20_000, maxAttempts: 3, backoffBaseMs: 1_000, blockedPauseMs: 30_000, maxRetryAfterMs: 60_000, maxNodes: 60_000,
+  hostConcurrency: 2, hostIntervalMs: 500, navTimeoutMs: 20_000, maxAttempts: 3, backoffBaseMs: 1_000, blockedPauseMs: 30_000, maxRetryAfterMs: 60_000, maxNodes: 60_000, maxRequests: 0,
 };
 
 /** Counters of one run in this process. */
@@ -37,6 +39,8 @@ export interface RunCounters {
   errors: Record<string, number>;
   /** Things sources passed over (records they could not read), by what. */
   skipped: Record<string, number>;
+  /** Requests made through politeFetch (the request budget counts these). */
+  requests: number;
   /** Notice re-probes by outcome (first, unchanged, changed, gone, back). */
   probes: Record<string, number>;
 }
@@ -68,5 +72,5 @@ export interface RunState {
 
 /** Counters start at zero. */
 export function newCounters(): RunCounters {
-  return { pages: 0, captures: 0, newObservations: 0, notices: 0, retries: 0, blocked: 0, errors: {}, skipped: {}, probes: {} };
+  return { pages: 0, captures: 0, newObservations: 0, notices: 0, retries: 0, blocked: 0, errors: {}, skipped: {}, probes: {}, requests: 0 };
 }

@@ -86,7 +86,8 @@ async function runPlan(o: RunCrawlOptions, plan: RunCrawlOptions["plans"][number
     if (o.signal?.aborted) status = "interrupted";
   } catch (err) {
     const e = classifyError(err);
-    status = o.signal?.aborted ? "interrupted" : "failed";
+    // A spent request budget is a pause, not a failure: the same command resumes the run.
+    status = o.signal?.aborted || e.reason === "request-budget" ? "interrupted" : "failed";
     error = `${e.reason}: ${e.message}`;
     log.error({ reason: e.reason, err: e.message }, "crawl run stopped");
   }

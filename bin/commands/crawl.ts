@@ -52,10 +52,10 @@ export async function plansFromFlags(o: { source: string[]; seed: string[]; term
 }
 
 /** Crawls the plans, then derives actors from statements if they were crawled, then classifies the stored ads. */
-export async function crawlAndClassify(ctx: Ctx, plans: Plan[], o: { maxPages: number; concurrency: number; signal?: AbortSignal }, store: Parameters<Parameters<typeof withStore>[1]>[0]): Promise<CrawlSummary> {
+export async function crawlAndClassify(ctx: Ctx, plans: Plan[], o: { maxPages: number; concurrency: number; maxRequests?: number; signal?: AbortSignal }, store: Parameters<Parameters<typeof withStore>[1]>[0]): Promise<CrawlSummary> {
   const { runCrawl } = await import("../../crawler/run.js");
   const bar = crawlProgressBar();
-  const summary = await runCrawl({ store, plans, maxPages: o.maxPages, concurrency: o.concurrency, log: ctx.log, crawlerVersion: POLAD_VERSION, chromiumPath: chromiumOf(ctx), onProgress: (p) => bar.tick(p), progressEvery: process.stderr.isTTY ? 1 : 10, ...(o.signal ? { signal: o.signal } : {}) }).finally(() => bar.done());
+  const summary = await runCrawl({ store, plans, maxPages: o.maxPages, concurrency: o.concurrency, log: ctx.log, crawlerVersion: POLAD_VERSION, chromiumPath: chromiumOf(ctx), politeness: { maxRequests: o.maxRequests ?? 0 }, onProgress: (p) => bar.tick(p), progressEvery: process.stderr.isTTY ? 1 : 10, ...(o.signal ? { signal: o.signal } : {}) }).finally(() => bar.done());
   for (const line of crawlSummaryLines(summary.runs)) process.stdout.write(`${line}\n`);
   process.stdout.write(`crawl: ${JSON.stringify(summary)}\n`);
   if (plans.some((p) => p.source === "politiekereclame-nl")) {
@@ -72,10 +72,10 @@ export async function crawlAndClassify(ctx: Ctx, plans: Plan[], o: { maxPages: n
   return summary;
 }
 
-async function crawlCommand(o: { source: string[]; seed: string[]; term: string[]; apiBase?: string; allowPrivate?: boolean; maxPages?: string; concurrency?: string; distributed?: boolean }, flags: GlobalFlags): Promise<void> {
+async function crawlCommand(o: { source: string[]; seed: string[]; term: string[]; apiBase?: string; allowPrivate?: boolean; maxPages?: string; concurrency?: string; maxRequests?: string; distributed?: boolean }, flags: GlobalFlags): Promise<void> {
   const ctx = makeCtx(flags);
   const plans = await plansFromFlags(o, ctx.config.tokens);
-  const limits = { maxPages: positiveInt("--max-pages", o.maxPages, 200), concurrency: positiveInt("--concurrency", o.concurrency, 4) };
+  const limits = { maxPages: positiveInt("--max-pages", o.maxPages, 200), concurrency: positiveInt("--concurrency", o.concurrency, 4), maxRequests: o.maxRequests === undefined ? 0 : positiveInt("--max-requests", o.maxRequests, 0) };
   if (o.distributed) {
     const { distributedCrawl } = await import("./worker.js");
     return withStore(ctx, (store) => distributedCrawl(ctx, plans, limits, store));
@@ -147,6 +147,7 @@ export function registerCrawlCommands(program: Command, flags: () => GlobalFlags
     .option("--allow-private", "follow links in ads to private and loopback addresses")
     .option("--max-pages <n>", "page budget per source", "200")
     .option("--concurrency <n>", "pages crawled at once", "4")
+    .option("--max-requests <n>", "request budget per source in this invocation (API calls, notices, static pages); when spent the run pauses and the same command resumes it")
     .option("--distributed", "queue the work for `polad worker` processes (Postgres server) and wait until it is done")
     .action((o) => crawlCommand(o, flags()));
   program.command("serve").description("serve the dashboard")
