@@ -3,7 +3,7 @@ import type { Database } from "../store/schema.js";
 import type { DashboardFilter } from "../store/queries/dashboard-filter.js";
 import { listPlatformEnforcement } from "../store/queries/dashboard-enforcement.js";
 import { listGroupStats, listRuleStats } from "../store/queries/dashboard-groups.js";
-import { listAds, listFindings } from "../store/queries/dashboard-lists.js";
+import { iterateAds, iterateFindings, listAds, listFindings, type AdListRow, type FindingListRow } from "../store/queries/dashboard-lists.js";
 import { PLATFORM_BANS } from "./platform-bans.js";
 import { ruleInfo } from "./rules.js";
 
@@ -23,20 +23,40 @@ export const EXPORT_MAX = 100_000;
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 async function adsRows(db: Kysely<Database>, f: DashboardFilter, s: { limit: number; offset: number }): Promise<Array<Record<string, Cell>>> {
-  const { rows } = await listAds(db, f, s);
-  return rows.map((r) => ({
+  return (await listAds(db, f, s)).rows.map(adRecord);
+}
+
+function adRecord(r: AdListRow): Record<string, Cell> {
+  return {
     id: r.id, source: r.source, external_id: r.externalId, publisher: r.publisher, sponsor: r.sponsor, party: r.party, political: r.political,
     violations: r.violations, rules: r.rules.join(" "), first_seen_at: iso(r.firstSeenAt), last_seen_at: iso(r.lastSeenAt), label: r.label, text: r.text,
-  }));
+  };
 }
 
 async function findingsRows(db: Kysely<Database>, f: DashboardFilter, s: { limit: number; offset: number }): Promise<Array<Record<string, Cell>>> {
-  const { rows } = await listFindings(db, f, s);
-  return rows.map((r) => ({
+  return (await listFindings(db, f, s)).rows.map(findingRecord);
+}
+
+function findingRecord(r: FindingListRow): Record<string, Cell> {
+  return {
     id: r.id, ad_id: r.adId, rule: r.rule, article: ruleInfo(r.rule).article, severity: r.severity, message: r.message, party: r.party,
     publisher: r.publisher, source: r.source, sponsor: r.sponsor, review_status: r.reviewStatus, review_note: r.reviewNote,
     reviewed_by: r.reviewedBy, reviewed_at: iso(r.reviewedAt), first_seen_at: iso(r.firstSeenAt), last_seen_at: iso(r.lastSeenAt),
-  }));
+  };
+}
+
+/** Rows per keyset batch of a streamed export: small enough to keep memory flat, large enough to keep round trips few. */
+const EXPORT_BATCH = 2_000;
+
+/**
+ * The rows of one list under a filter as batches, for streamed exports: ads and findings are read
+ * in keyset batches up to EXPORT_MAX (memory stays flat), the small aggregate lists in one batch.
+ */
+export async function* exportBatches(db: Kysely<Database>, list: ExportList, f: DashboardFilter): AsyncGenerator<Array<Record<string, Cell>>> {
+  const o = { max: EXPORT_MAX, batch: EXPORT_BATCH };
+  if (list === "ads") for await (const rows of iterateAds(db, f, o)) yield rows.map(adRecord);
+  else if (list === "findings") for await (const rows of iterateFindings(db, f, o)) yield rows.map(findingRecord);
+  else yield await exportRows(db, list, f);
 }
 
 /**

@@ -1,11 +1,13 @@
 import type { Migration } from "kysely";
 import * as initial from "./0001-initial.js";
-import * as schedule from "./0004-schedule.js";
 import * as advertiserReport from "./0002-advertiser-report.js";
+import * as dashboardAggregates from "./0003-dashboard-aggregates.js";
+import * as schedule from "./0004-schedule.js";
 
 /** Every migration in order; names sort lexically and are never renamed. */
 export const MIGRATIONS: Record<string, Migration> = {
   "0001-initial": initial,
-  "0004-schedule": schedule,
   "0002-advertiser-report": advertiserReport,
+  "0003-dashboard-aggregates": dashboardAggregates,
+  "0004-schedule": schedule,
 };

@@ -1,5 +1,7 @@
 import { sql, type Kysely } from "kysely";
 import type { Database } from "../schema.js";
+import { aggEnforcement } from "./dashboard-aggregate-reads.js";
+import { adLevelAggregable, enforcementAggregated } from "./dashboard-aggregates.js";
 import { adConds, whereAll, type DashboardFilter } from "./dashboard-filter.js";
 
 /** A platform's ban on political ads: from when, and which publishers or sources are that platform. */
@@ -21,9 +23,11 @@ export interface EnforcementRow {
 /**
  * Political ads seen on a banning platform after the ban began, per platform and party. Ads that
  * started before the ban count from the ban date: only the time after it is the platform's lapse.
+ * Read from agg_enforcement when those bans were aggregated and the filter allows.
  */
 export async function listPlatformEnforcement(db: Kysely<Database>, bans: PlatformBan[], f: DashboardFilter): Promise<EnforcementRow[]> {
   if (bans.length === 0) return [];
+  if (adLevelAggregable(f) && (await enforcementAggregated(db, bans))) return aggEnforcement(db, bans, f);
   const values = sql.join(bans.map((b) => sql`(${b.platform}::text, ${b.since.toISOString()}::timestamptz, ${b.pattern}::text)`));
   const { rows } = await sql<{ platform: string; since: Date; party: string | null; ads: number; first_after: Date; last_seen: Date; max_days: number; avg_days: number }>`
     with bans(platform, since, pattern) as (values ${values}),

@@ -1,5 +1,7 @@
 import { sql, type Kysely } from "kysely";
 import type { Database } from "../schema.js";
+import { aggGroupRows, aggRuleRows } from "./dashboard-aggregate-reads.js";
+import { adLevelAggregable, aggregatesReady, findingLevelAggregable } from "./dashboard-aggregates.js";
 import { adConds, findingConds, VIOLATION, whereAll, type DashboardFilter } from "./dashboard-filter.js";
 
 /** Aggregates for one party or one publisher. */
@@ -26,6 +28,7 @@ function toStats(r: GroupRow): GroupStats {
  * (rule, severity, review) narrow which findings are counted, not which ads.
  */
 export async function listGroupStats(db: Kysely<Database>, f: DashboardFilter, by: "party" | "publisher"): Promise<GroupStats[]> {
+  if (adLevelAggregable(f) && (await aggregatesReady(db))) return (await aggGroupRows(db, f, by)).map(toStats);
   const key = by === "party" ? sql`v.party` : sql`p.name`;
   const { rows } = await sql<GroupRow>`
     select ${key} as key, count(*) as ads, count(*) filter (where v.political) as political,
@@ -43,7 +46,7 @@ export interface RuleStats { rule: string; findings: number; violations: number;
 
 /** Per-rule counts (all findings, violations, by review state) under a filter. */
 export async function listRuleStats(db: Kysely<Database>, f: DashboardFilter): Promise<RuleStats[]> {
-  const { rows } = await sql<{ rule: string; findings: number; violations: number; open: number; confirmed: number; dismissed: number; ads: number }>`
+  const { rows } = findingLevelAggregable(f) && (await aggregatesReady(db)) ? { rows: await aggRuleRows(db, f) } : await sql<{ rule: string; findings: number; violations: number; open: number; confirmed: number; dismissed: number; ads: number }>`
     select f.rule, count(*) as findings, count(*) filter (where ${VIOLATION}) as violations,
       count(*) filter (where f.review_status = 'open') as open, count(*) filter (where f.review_status = 'confirmed') as confirmed,
       count(*) filter (where f.review_status = 'dismissed') as dismissed, count(distinct f.ad_id) as ads

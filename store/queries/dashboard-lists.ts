@@ -1,5 +1,7 @@
-import { sql, type Kysely } from "kysely";
+import { sql, type Kysely, type RawBuilder } from "kysely";
 import type { Database } from "../schema.js";
+import { aggCount } from "./dashboard-aggregate-reads.js";
+import { adLevelAggregable, aggregatesReady, findingLevelAggregable } from "./dashboard-aggregates.js";
 import { adConds, findingConds, VIOLATION, whereAll, type DashboardFilter } from "./dashboard-filter.js";
 
 /** A page of a list and the total under the same filter. */
@@ -15,39 +17,77 @@ export interface AdListRow {
   violations: number; rules: string[];
 }
 
-/** Lists ads under a filter, newest sighting first, with their violation count and rule ids. */
-export async function listAds(db: Kysely<Database>, f: DashboardFilter, s: Slice): Promise<Page<AdListRow>> {
-  const { rows } = await sql<{
-    id: number; source: string; external_id: string; publisher: string; sponsor: string | null; text: string | null; label: string | null;
-    party: string | null; political: boolean | null; first_seen_at: Date; last_seen_at: Date; violations: number; rules: string[] | null; total: number;
-  }>`
+type AdRow = {
+  id: number; source: string; external_id: string; publisher: string; sponsor: string | null; text: string | null; label: string | null;
+  party: string | null; political: boolean | null; first_seen_at: Date; last_seen_at: Date; violations: number; rules: string[] | null; k_ts: string;
+};
+
+/** Where a keyset page starts: after this ad (ads) or this finding (findings) in list order. */
+export interface Cursor { ts: string; adId: number; findingId?: number | undefined }
+
+/**
+ * Extra conditions, implied by the filter, that let a party's or a publisher's list walk one index in
+ * list order: ad.agg_party (the party as of the last aggregate refresh; v.party is still checked) and
+ * the publisher id as a constant.
+ */
+async function listHints(db: Kysely<Database>, f: DashboardFilter): Promise<RawBuilder<unknown>> {
+  const c: RawBuilder<unknown>[] = [];
+  if (f.publisher) c.push(sql`and a.publisher_id = (select id from publisher where name = ${f.publisher})`);
+  if (f.party && (await aggregatesReady(db))) c.push(f.party === "-" ? sql`and a.agg_party is null` : sql`and a.agg_party = ${f.party}`);
+  return sql.join(c, sql` `);
+}
+
+async function selectAds(db: Kysely<Database>, f: DashboardFilter, s: Slice & { after?: Cursor | undefined }): Promise<AdRow[]> {
+  const after = s.after ? sql`and (a.last_seen_at, a.id) < (${s.after.ts}::timestamptz, ${s.after.adId})` : sql``;
+  const { rows } = await sql<AdRow>`
     with pg as (
-      select a.id, count(*) over () as total
+      select a.id
       from ad a join publisher p on p.id = a.publisher_id left join verdict v on v.ad_id = a.id
-      where ${whereAll(adConds(f))}
-      order by a.last_seen_at desc, a.id desc limit ${s.limit} offset ${s.offset}
+      where ${whereAll(adConds(f))} ${await listHints(db, f)} ${after}
+      order by a.last_seen_at desc, a.id desc limit ${s.limit} offset ${s.after ? 0 : s.offset}
     )
     select a.id, a.source, a.external_id, p.name as publisher, a.sponsor, left(a.text, 400) as text, left(a.label, 400) as label,
-      v.party, v.political, a.first_seen_at, a.last_seen_at,
+      v.party, v.political, a.first_seen_at, a.last_seen_at, a.last_seen_at::text as k_ts,
       (select count(*) from finding f where f.ad_id = a.id and ${VIOLATION}) as violations,
-      (select array_agg(f.rule order by f.rule) from finding f where f.ad_id = a.id) as rules,
-      pg.total
+      (select array_agg(f.rule order by f.rule) from finding f where f.ad_id = a.id) as rules
     from pg join ad a on a.id = pg.id join publisher p on p.id = a.publisher_id left join verdict v on v.ad_id = a.id
     order by a.last_seen_at desc, a.id desc`.execute(db);
-  const total = rows.length > 0 ? Number(rows[0]?.total) : await countAds(db, f);
-  return {
-    total,
-    rows: rows.map((r) => ({
-      id: Number(r.id), source: r.source, externalId: r.external_id, publisher: r.publisher, sponsor: r.sponsor, text: r.text, label: r.label,
-      party: r.party, political: r.political, firstSeenAt: new Date(r.first_seen_at), lastSeenAt: new Date(r.last_seen_at),
-      violations: Number(r.violations), rules: r.rules ?? [],
-    })),
-  };
+  return rows;
+}
+
+const toAdRow = (r: AdRow): AdListRow => ({
+  id: Number(r.id), source: r.source, externalId: r.external_id, publisher: r.publisher, sponsor: r.sponsor, text: r.text, label: r.label,
+  party: r.party, political: r.political, firstSeenAt: new Date(r.first_seen_at), lastSeenAt: new Date(r.last_seen_at),
+  violations: Number(r.violations), rules: r.rules ?? [],
+});
+
+/**
+ * Lists ads under a filter, newest sighting first, with their violation count and rule ids. The
+ * total comes from the aggregates when the filter allows, so a page never counts the whole table.
+ */
+export async function listAds(db: Kysely<Database>, f: DashboardFilter, s: Slice & { after?: Cursor | undefined }): Promise<Page<AdListRow> & { next?: Cursor }> {
+  const rows = await selectAds(db, f, s);
+  const total = adLevelAggregable(f) && (await aggregatesReady(db)) ? await aggCount(db, f, "ads") : await countAds(db, f);
+  const last = rows[rows.length - 1];
+  return { total, rows: rows.map(toAdRow), ...(last && rows.length === s.limit ? { next: { ts: last.k_ts, adId: Number(last.id) } } : {}) };
 }
 
 async function countAds(db: Kysely<Database>, f: DashboardFilter): Promise<number> {
   const { rows } = await sql<{ n: number }>`select count(*) as n from ad a join publisher p on p.id = a.publisher_id left join verdict v on v.ad_id = a.id where ${whereAll(adConds(f))}`.execute(db);
   return Number(rows[0]?.n ?? 0);
+}
+
+/** Every ad under a filter in list order, in keyset batches, up to `max`: for streamed exports. */
+export async function* iterateAds(db: Kysely<Database>, f: DashboardFilter, o: { max: number; batch: number }): AsyncGenerator<AdListRow[]> {
+  let after: Cursor | undefined;
+  for (let left = o.max; left > 0;) {
+    const rows = await selectAds(db, f, { limit: Math.min(o.batch, left), offset: 0, after });
+    if (rows.length === 0) return;
+    yield rows.map(toAdRow);
+    left -= rows.length;
+    const last = rows[rows.length - 1]!;
+    after = { ts: last.k_ts, adId: Number(last.id) };
+  }
 }
 
 /** One finding in the findings list, with the ad context a reviewer needs. */
@@ -57,24 +97,59 @@ export interface FindingListRow {
   firstSeenAt: Date; lastSeenAt: Date;
 }
 
-/** Lists findings under a filter, newest ad sighting first, then finding id. */
-export async function listFindings(db: Kysely<Database>, f: DashboardFilter, s: Slice): Promise<Page<FindingListRow>> {
-  const { rows } = await sql<{
-    id: number; ad_id: number; rule: string; severity: string; message: string; review_status: string; review_note: string | null;
-    reviewed_by: string | null; reviewed_at: Date | null; party: string | null; publisher: string; source: string; sponsor: string | null;
-    first_seen_at: Date; last_seen_at: Date; total: number;
-  }>`
+type FindingRow = {
+  id: number; ad_id: number; rule: string; severity: string; message: string; review_status: string; review_note: string | null;
+  reviewed_by: string | null; reviewed_at: Date | null; party: string | null; publisher: string; source: string; sponsor: string | null;
+  first_seen_at: Date; last_seen_at: Date; k_ts: string;
+};
+
+async function selectFindings(db: Kysely<Database>, f: DashboardFilter, s: Slice & { after?: Cursor | undefined }): Promise<FindingRow[]> {
+  const c = s.after;
+  // The first condition is implied by the second; it lets the planner start the ad index scan at the cursor.
+  const after = c
+    ? sql`and a.last_seen_at <= ${c.ts}::timestamptz and (a.last_seen_at < ${c.ts}::timestamptz or (a.last_seen_at = ${c.ts}::timestamptz
+        and (f.ad_id < ${c.adId} or (f.ad_id = ${c.adId} and f.id > ${c.findingId ?? 0}))))`
+    : sql``;
+  const { rows } = await sql<FindingRow>`
     select f.id, f.ad_id, f.rule, f.severity, f.message, f.review_status, f.review_note, f.reviewed_by, f.reviewed_at,
-      v.party, p.name as publisher, a.source, a.sponsor, a.first_seen_at, a.last_seen_at, count(*) over () as total
+      v.party, p.name as publisher, a.source, a.sponsor, a.first_seen_at, a.last_seen_at, a.last_seen_at::text as k_ts
     from finding f join ad a on a.id = f.ad_id join publisher p on p.id = a.publisher_id left join verdict v on v.ad_id = a.id
-    where ${whereAll([...adConds(f, { findingFilters: false }), ...findingConds(f)])}
-    order by a.last_seen_at desc, f.ad_id desc, f.id limit ${s.limit} offset ${s.offset}`.execute(db);
-  return {
-    total: Number(rows[0]?.total ?? 0),
-    rows: rows.map((r) => ({
-      id: Number(r.id), adId: Number(r.ad_id), rule: r.rule, severity: r.severity, message: r.message, reviewStatus: r.review_status,
-      reviewNote: r.review_note, reviewedBy: r.reviewed_by, reviewedAt: r.reviewed_at ? new Date(r.reviewed_at) : null, party: r.party,
-      publisher: r.publisher, source: r.source, sponsor: r.sponsor, firstSeenAt: new Date(r.first_seen_at), lastSeenAt: new Date(r.last_seen_at),
-    })),
-  };
+    where ${whereAll([...adConds(f, { findingFilters: false }), ...findingConds(f)])} ${await listHints(db, f)} ${after}
+    order by a.last_seen_at desc, f.ad_id desc, f.id limit ${s.limit} offset ${c ? 0 : s.offset}`.execute(db);
+  return rows;
+}
+
+const toFindingRow = (r: FindingRow): FindingListRow => ({
+  id: Number(r.id), adId: Number(r.ad_id), rule: r.rule, severity: r.severity, message: r.message, reviewStatus: r.review_status,
+  reviewNote: r.review_note, reviewedBy: r.reviewed_by, reviewedAt: r.reviewed_at ? new Date(r.reviewed_at) : null, party: r.party,
+  publisher: r.publisher, source: r.source, sponsor: r.sponsor, firstSeenAt: new Date(r.first_seen_at), lastSeenAt: new Date(r.last_seen_at),
+});
+
+const findingCursor = (r: FindingRow): Cursor => ({ ts: r.k_ts, adId: Number(r.ad_id), findingId: Number(r.id) });
+
+/** Lists findings under a filter, newest ad sighting first, then finding id; the total from the aggregates when the filter allows. */
+export async function listFindings(db: Kysely<Database>, f: DashboardFilter, s: Slice & { after?: Cursor | undefined }): Promise<Page<FindingListRow> & { next?: Cursor }> {
+  const rows = await selectFindings(db, f, s);
+  const total = findingLevelAggregable(f) && (await aggregatesReady(db)) ? await aggCount(db, f, "findings") : await countFindingsLive(db, f);
+  const last = rows[rows.length - 1];
+  return { total, rows: rows.map(toFindingRow), ...(last && rows.length === s.limit ? { next: findingCursor(last) } : {}) };
+}
+
+async function countFindingsLive(db: Kysely<Database>, f: DashboardFilter): Promise<number> {
+  const { rows } = await sql<{ n: number }>`
+    select count(*) as n from finding f join ad a on a.id = f.ad_id join publisher p on p.id = a.publisher_id left join verdict v on v.ad_id = a.id
+    where ${whereAll([...adConds(f, { findingFilters: false }), ...findingConds(f)])}`.execute(db);
+  return Number(rows[0]?.n ?? 0);
+}
+
+/** Every finding under a filter in list order, in keyset batches, up to `max`: for streamed exports. */
+export async function* iterateFindings(db: Kysely<Database>, f: DashboardFilter, o: { max: number; batch: number }): AsyncGenerator<FindingListRow[]> {
+  let after: Cursor | undefined;
+  for (let left = o.max; left > 0;) {
+    const rows = await selectFindings(db, f, { limit: Math.min(o.batch, left), offset: 0, after });
+    if (rows.length === 0) return;
+    yield rows.map(toFindingRow);
+    left -= rows.length;
+    after = findingCursor(rows[rows.length - 1]!);
+  }
 }

@@ -1,5 +1,7 @@
 import { sql, type Kysely } from "kysely";
 import type { Database } from "../schema.js";
+import { aggAdTotals, aggFilterValues, aggSeenSpan, aggTimeline, aggViolationsBy, aggViolationsBySeverity, SEVERITY_ORDER } from "./dashboard-aggregate-reads.js";
+import { adLevelAggregable, aggregatesReady, findingLevelAggregable } from "./dashboard-aggregates.js";
 import { adConds, findingConds, VIOLATION, whereAll, type DashboardFilter } from "./dashboard-filter.js";
 
 export type { DashboardFilter } from "./dashboard-filter.js";
@@ -10,8 +12,9 @@ const FROM_ADS = sql`ad a join publisher p on p.id = a.publisher_id left join ve
 /** Headline counts for the overview. */
 export interface AdTotals { ads: number; political: number; violations: number; adsWithViolations: number }
 
-/** Counts ads, political ads and violations under a filter. */
+/** Counts ads, political ads and violations under a filter (from the aggregates when the filter allows). */
 export async function getAdTotals(db: Kysely<Database>, f: DashboardFilter): Promise<AdTotals> {
+  if (adLevelAggregable(f) && (await aggregatesReady(db))) return aggAdTotals(db, f);
   const { rows } = await sql<{ ads: number; political: number }>`
     select count(*) as ads, count(*) filter (where v.political) as political from ${FROM_ADS} where ${whereAll(adConds(f))}`.execute(db);
   const v = await sql<{ n: number; ads: number }>`
@@ -25,17 +28,19 @@ export async function getAdTotals(db: Kysely<Database>, f: DashboardFilter): Pro
 /** A label and a count, for small breakdown tables. */
 export interface Count { key: string; n: number }
 
-/** Violations grouped by severity. */
+/** Violations grouped by severity, most serious first. */
 export async function listViolationsBySeverity(db: Kysely<Database>, f: DashboardFilter): Promise<Count[]> {
+  if (findingLevelAggregable(f) && (await aggregatesReady(db))) return aggViolationsBySeverity(db, f);
   const { rows } = await sql<{ key: string; n: number }>`
     select f.severity as key, count(*) as n from ${FROM_FINDINGS}
     where ${whereAll([...adConds(f, { findingFilters: false }), ...findingConds(f), VIOLATION])}
-    group by f.severity order by n desc, key`.execute(db);
+    group by f.severity order by array_position(${SEVERITY_ORDER}, f.severity) nulls last, f.severity`.execute(db);
   return rows.map((r) => ({ key: r.key, n: Number(r.n) }));
 }
 
 /** Violations per party (null party as "") or per publisher, top `limit` by count. */
 export async function listViolationsBy(db: Kysely<Database>, f: DashboardFilter, by: "party" | "publisher", limit: number): Promise<Count[]> {
+  if (findingLevelAggregable(f) && (await aggregatesReady(db))) return aggViolationsBy(db, f, by, limit);
   const col = by === "party" ? sql`coalesce(v.party, '')` : sql`p.name`;
   const { rows } = await sql<{ key: string; n: number }>`
     select ${col} as key, count(*) as n from ${FROM_FINDINGS}
@@ -53,6 +58,7 @@ export interface TimePoint { party: string; bucket: string; n: number }
  */
 export async function listViolationTimeline(db: Kysely<Database>, f: DashboardFilter, o: { parties: string[]; unit: "day" | "week" | "month" }): Promise<TimePoint[]> {
   if (o.parties.length === 0) return [];
+  if (findingLevelAggregable(f) && !f.review && (await aggregatesReady(db))) return aggTimeline(db, f, o);
   const { rows } = await sql<{ party: string; bucket: string; n: number }>`
     select coalesce(v.party, '') as party, to_char(date_trunc(${o.unit}, a.first_seen_at at time zone 'UTC'), 'YYYY-MM-DD') as bucket, count(*) as n
     from ${FROM_FINDINGS}
@@ -63,6 +69,7 @@ export async function listViolationTimeline(db: Kysely<Database>, f: DashboardFi
 
 /** The span of first sightings under a filter, to pick the chart's bucket size. */
 export async function findSeenSpan(db: Kysely<Database>, f: DashboardFilter): Promise<{ min: Date; max: Date } | undefined> {
+  if (adLevelAggregable(f) && (await aggregatesReady(db))) return aggSeenSpan(db, f);
   const { rows } = await sql<{ min: Date | null; max: Date | null }>`
     select min(a.first_seen_at) as min, max(a.first_seen_at) as max from ${FROM_ADS} where ${whereAll(adConds(f))}`.execute(db);
   const r = rows[0];
@@ -89,6 +96,7 @@ export interface FilterOptions { sources: string[]; publishers: string[]; partie
 /** Lists the values the filter form offers. */
 export async function listFilterOptions(db: Kysely<Database>): Promise<FilterOptions> {
   const col = async (q: ReturnType<typeof sql<{ v: string }>>) => (await q.execute(db)).rows.map((r) => r.v);
+  if (await aggregatesReady(db)) return { ...(await aggFilterValues(db)), publishers: await col(sql<{ v: string }>`select name as v from publisher order by 1 limit 2000`) };
   return {
     sources: await col(sql<{ v: string }>`select distinct source as v from ad order by 1 limit 500`),
     publishers: await col(sql<{ v: string }>`select name as v from publisher order by 1 limit 2000`),

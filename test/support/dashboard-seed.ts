@@ -4,6 +4,8 @@ import type { Finding, Severity } from "../../common/verdict.js";
 import type { Store } from "../../store/db.js";
 import { importAds, saveCapture } from "../../store/queries/ads.js";
 import { finishRun, startOrResumeRun } from "../../store/queries/runs.js";
+import { PLATFORM_BANS } from "../../dashboard/platform-bans.js";
+import { refreshAggregates } from "../../store/queries/dashboard-aggregates.js";
 import { saveVerdicts } from "../../store/queries/verdicts.js";
 
 /** A 1x1 PNG, so screenshots are real images a browser can decode. */
@@ -65,7 +67,7 @@ function capture(s: SeedAd, page: string): Capture {
 
 /**
  * Seeds ads through the store's own functions (saveCapture for crawled ads with evidence, importAds
- * for library ads, saveVerdicts for verdicts and findings) plus a done and a failed crawl run.
+ * for library ads, saveVerdicts for verdicts and findings, refreshAggregates) plus a done and a failed crawl run.
  * Returns the ad ids by external id.
  */
 export async function seedDashboard(store: Store, ads: SeedAd[] = STANDARD_ADS): Promise<Map<string, number>> {
@@ -84,5 +86,7 @@ export async function seedDashboard(store: Store, ads: SeedAd[] = STANDARD_ADS):
     verdicts.push({ adId: id, verdict: { id: s.ad.id, political: s.political, score: s.political ? 0.9 : 0.1, decision: s.political ? "yes" as const : "no" as const, reasons: ["seed"], party: s.party, findings, ruleSet: "test-1" } });
   }
   await saveVerdicts(store.db, verdicts);
+  // As classifyStored does after every classification: the pages read these aggregates.
+  await refreshAggregates(store.db, { bans: PLATFORM_BANS });
   return ids;
 }
