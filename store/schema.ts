@@ -74,6 +74,9 @@ export interface AdTable {
   first_seen_at: Timestamp;
   last_seen_at: Timestamp;
   created_at: GenTimestamp;
+  /** The creative (lowest ad id among exact and near duplicates); null until clustered. */
+  creative_id: ColumnType<string | number | null, number | null | undefined, number | null>;
+  creative_bands: ColumnType<Array<string | number> | null, never, never>;
 }
 export interface ArtefactTable { sha256: string; kind: string; bytes: number; path: string; created_at: GenTimestamp }
 export interface ObservationTable {

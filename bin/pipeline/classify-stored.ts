@@ -3,12 +3,13 @@ import { buildActorRegistry, defaultActorRegistry } from "../../classifier/actor
 import { classify, type ClassifyContext } from "../../classifier/classify.js";
 import type { Store } from "../../store/db.js";
 import { listActors } from "../../store/queries/actors.js";
+import { clusterCreatives } from "../../store/queries/creatives.js";
 import { PLATFORM_BANS } from "../../dashboard/platform-bans.js";
 import { refreshAggregates } from "../../store/queries/dashboard-aggregates.js";
 import { listStoredAds, saveVerdicts } from "../../store/queries/verdicts.js";
 import { withDbRetry } from "../../store/retry.js";
 
-/** Re-classifies every stored ad in batches (keyset order), stores verdicts and findings, then refreshes the dashboard aggregates. */
+/** Re-classifies every stored ad in batches (keyset order), stores verdicts and findings, groups new ads into creatives, then refreshes the dashboard aggregates. */
 export async function classifyStored(store: Store, o: { now: Date; log: Logger; rules?: Pick<ClassifyContext, "repositoryLiveFrom" | "elections"> }): Promise<{ ads: number; political: number; findings: number }> {
   const custom = await listActors(store.db);
   const actors = custom.length ? buildActorRegistry(custom, defaultActorRegistry()) : defaultActorRegistry();
@@ -32,6 +33,9 @@ export async function classifyStored(store: Store, o: { now: Date; log: Logger; 
     afterId = batch[batch.length - 1]!.adId;
     o.log.info({ classified: totals.ads }, "classify progress");
   }
+  // Creatives before aggregates: exact and near-duplicate ads grouped, each sighting kept.
+  const clustered = await withDbRetry("cluster creatives", () => clusterCreatives(store.db), (attempt) => o.log.warn({ attempt }, "database unreachable; retrying creative clustering"));
+  o.log.info({ clustered }, "creatives grouped");
   await withDbRetry("refresh aggregates", () => refreshAggregates(store.db, { bans: PLATFORM_BANS }), (attempt) => o.log.warn({ attempt }, "database unreachable; retrying the aggregate refresh"));
   return totals;
 }

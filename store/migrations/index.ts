@@ -3,6 +3,7 @@ import * as initial from "./0001-initial.js";
 import * as advertiserReport from "./0002-advertiser-report.js";
 import * as dashboardAggregates from "./0003-dashboard-aggregates.js";
 import * as schedule from "./0004-schedule.js";
+import * as creative from "./0005-creative.js";
 
 /** Every migration in order; names sort lexically and are never renamed. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   "0002-advertiser-report": advertiserReport,
   "0003-dashboard-aggregates": dashboardAggregates,
   "0004-schedule": schedule,
+  "0005-creative": creative,
 };
