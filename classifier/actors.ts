@@ -1,4 +1,5 @@
 import { actorKey, actorTokens } from "./actor-key.js";
+import { BE_PARTIES, DE_PARTIES } from "./data/eu-parties.js";
 import { NL_PARTIES } from "./data/nl-parties.js";
 import { NL_ACTOR_SEED } from "./data/nl-actor-seed.js";
 
@@ -169,7 +170,7 @@ export function buildActorRegistry(rows: readonly ActorInput[], base?: ActorRegi
 
 let cached: ActorRegistry | undefined;
 
-/** The built-in registry of Dutch political actors (national parties, youth wings, branches, local parties, candidates). */
+/** The built-in registry: Dutch political actors (national parties, youth wings, branches, local parties, candidates) and the Belgian and German parties. */
 export function defaultActorRegistry(): ActorRegistry {
   cached ??= new ActorRegistry(seedRows());
   return cached;
@@ -177,7 +178,7 @@ export function defaultActorRegistry(): ActorRegistry {
 
 function seedRows(): ActorInput[] {
   const rows: ActorInput[] = [];
-  for (const p of NL_PARTIES) {
+  for (const p of [...NL_PARTIES, ...BE_PARTIES, ...DE_PARTIES]) {
     rows.push({ name: p.short, party: p.short, kind: p.kind ?? "party", aliases: p.aliases });
     for (const y of p.youth ?? []) rows.push({ name: y, party: p.short, kind: "youth-wing" });
   }

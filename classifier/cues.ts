@@ -17,7 +17,7 @@ export const POLITICAL_CUES: readonly Cue[] = [
     weight: 2.5,
     explain: "calls on people to vote",
     re: phraseRegex(
-      "(?<=^|[.!?:\\n] ?)(stem|stim) [\\p{L}\\d]|stem (op|voor|tegen|lijst|nu|ook|\\p{L}+ op|\\d{1,2}|\\d{1,2} (maart|november|oktober|juni|mei))|ga stemmen|breng je stem uit|kies (je |jij |u )?(op|voor) \\d{1,2} (maart|november|oktober|juni|mei)|op \\d{1,2} (maart|november|oktober|juni|mei) kies (je|jij|u)|kies (je |jij |u )?(een nieuwe |de )?(gemeenteraad|tweede kamer|provinciale staten|waterschap)|(jouw|je|uw) stem (telt|voor)|vote (for|yes|no|on|early)|go vote|cast your (vote|ballot)|(wahlen sie|wahlt|whlt)|zweitstimme|erststimme|beide stimmen|votez( pour)?|votate|votad",
+      "(?<=^|[.!?:\\n] ?)(stem|stim)(?= [\\p{L}\\d])|stem (op|voor|tegen|lijst|nu|ook|\\p{L}+ op|\\d{1,2}|\\d{1,2} (maart|november|oktober|juni|mei))|ga stemmen|breng je stem uit|kies (je |jij |u )?(op|voor) \\d{1,2} (maart|november|oktober|juni|mei)|op \\d{1,2} (maart|november|oktober|juni|mei) kies (je|jij|u)|kies (je |jij |u )?(een nieuwe |de )?(gemeenteraad|tweede kamer|provinciale staten|waterschap)|(jouw|je|uw) stem (telt|voor)|vote (for|yes|no|on|early)|go vote|cast your (vote|ballot)|(wahlen sie|wahlt|whlt)|zweitstimme|erststimme|beide stimmen|votez( pour)?|votate|votad",
       "u",
     ),
   },
@@ -38,6 +38,24 @@ export const POLITICAL_CUES: readonly Cue[] = [
 /** Signals that a vote call is commercial or that the ad sells something (Art. 3(2): purely commercial). */
 export const COMMERCIAL_CUES: readonly Cue[] = [
   { id: "commercial-vote", weight: -5, explain: "the vote is for a product or favourite, not an election", re: phraseRegex("(stem|vote|stimme|votez)[^.!?\\n]{0,40}(favoriet\\p{L}*|favou?rite|lievelings\\p{L}*|lieblings\\p{L}*|prefere\\p{L}*|smaak|flavou?r|pizza|product|gerecht|recept|song|liedje|winnaar van|finalist)", "u") },
+  {
+    id: "service-request",
+    weight: -2,
+    explain: "asks people to request a brochure, quote or sample, or to book: a commercial or service call to action",
+    re: phraseRegex("vraag (\\p{L}+ ){0,4}(brochure|offerte|folder|proefpakket|informatiepakket|infopakket|catalogus|proefles|monster)s? aan|gratis (brochure|offerte|proefles|proefperiode|informatiepakket|catalogus)|(boek|reserveer) (nu|vandaag|direct|online|snel)|request (a |your )?(free )?(brochure|quote|sample)|book (now|today)|jetzt (buchen|anfordern)|kostenlose? (broschure|angebot)|demandez (votre|une) (brochure|devis)", "u"),
+  },
+  {
+    id: "charity-appeal",
+    weight: -1.5,
+    explain: "asks for a donation to a charity or for a health or medical cause",
+    re: phraseRegex("doneer (nu|vandaag|ook|aan|via|hier)|word (donateur|collectant)|steun (ons|het) (wetenschappelijk |medisch )?onderzoek|\\p{L}*(kanker|hersen|hart|nier|long|diabetes|alzheimer)onderzoek|collecteweek|donate (now|today)|make a donation|faites un don", "u"),
+  },
+  {
+    id: "health-appeal",
+    weight: -1.5,
+    explain: "asks people to take a health test, screening, vaccination or donation: a health-service appeal",
+    re: phraseRegex("laat (je|u|jezelf|uzelf) (gratis )?(testen|vaccineren|screenen|prikken|onderzoeken|controleren)|doe (ook )?mee aan (het|de) bevolkingsonderzoek|vraag (je|uw) (huisarts|apotheker|tandarts)|word (bloed|plasma|orgaan|stamcel)donor|geef bloed|lass (dich|dich jetzt|sie sich) (impfen|testen)|get (vaccinated|screened|tested)", "u"),
+  },
   { id: "shop", weight: -1.2, explain: "sells a product (price, order, discount)", re: phraseRegex("bestel (nu|vandaag|online)|shop (nu|now)|korting|gratis verzending|in de winkel|buy now|free shipping|% off|jetzt (kaufen|bestellen)|rabatt|versandkostenfrei|achetez|livraison gratuite", "u") },
 ];
 

@@ -49,12 +49,12 @@ export function assessPolitical(input: PoliticalInput): PoliticalResult {
   const actor = firstActor(input);
   const folded = foldText(input.text.slice(0, 20_000));
   const textModel = input.model ?? TEXT_MODEL;
-  const model = scoreTokens(featuresFolded(folded, textModel.bigrams === true), textModel);
+  const model = scoreTokens(featuresFolded(folded, textModel), textModel);
   // The model saw 62 English texts and thousands of Dutch/German ones: trust it less outside nl/de.
   const lang = guessLanguageFolded(folded);
   const cap = lang === "nl" || lang === "de" ? MODEL_CAP : 1;
-  let logit = input.text.trim() ? Math.max(-cap, Math.min(cap, model.logit * (textModel.scale ?? 1))) : -2;
-  if (model.top.length > 0) reasons.push(`text model p=${model.probability.toFixed(2)}: ${model.top.map((t) => `${t.feature} (${t.weight >= 0 ? "+" : ""}${t.weight.toFixed(2)})`).join(", ")}`);
+  let logit = input.text.trim() ? Math.max(-cap, Math.min(cap, (model.logit + (textModel.offset ?? 0)) * (textModel.scale ?? 1))) : -2;
+  if (model.top.length > 0) reasons.push(`text model p=${model.probability.toFixed(2)}: ${model.top.map((t) => `${featureLabel(t.feature)} (${t.weight >= 0 ? "+" : ""}${t.weight.toFixed(2)})`).join(", ")}`);
   if (actor) {
     logit += actor.via === "pattern" ? 2 : 6;
     reasons.push(`limb (a): "${actor.actor.name}" is a political actor (${actor.actor.kind}${actor.party ? `, ${actor.party}` : ""}, ${actor.via} match)`);
@@ -84,12 +84,14 @@ export function assessPolitical(input: PoliticalInput): PoliticalResult {
     reasons.push("marked as a commercial ad and only the text model points to politics: review, not a decision");
   }
   const electionCue = hits.find((h) => h.cue.id === "election" || (h.cue.id === "vote-call" && !commercialVote))?.match ?? null;
-  return finish({ logit, reasons, party, actor, electionCue, input });
+  // Naming a party or a list position takes sides; practical how-to-vote information alone does not.
+  const partisan = actor !== undefined || mentioned !== undefined || hits.some((h) => h.cue.id === "list-number");
+  return finish({ logit, reasons, party, actor, electionCue, input, partisan });
 }
 
-function finish(o: { logit: number; reasons: string[]; party: string | null; actor: ActorMatch | undefined; electionCue: string | null; input: PoliticalInput }): PoliticalResult {
+function finish(o: { logit: number; reasons: string[]; party: string | null; actor: ActorMatch | undefined; electionCue: string | null; input: PoliticalInput; partisan: boolean }): PoliticalResult {
   let score = 1 / (1 + Math.exp(-o.logit));
-  const exclusion = exclusionFor(o.input, o.actor);
+  const exclusion = exclusionFor(o.input, o.actor, o.partisan);
   if (exclusion) {
     score = Math.min(score, exclusion.cap);
     o.reasons.push(exclusion.reason);
@@ -99,15 +101,28 @@ function finish(o: { logit: number; reasons: string[]; party: string | null; act
   return { political: decision === "yes", score, decision, reasons: o.reasons, party: o.party, actor: o.actor ?? null, electionCue: o.electionCue };
 }
 
-function exclusionFor(input: PoliticalInput, actor: ActorMatch | undefined): { cap: number; reason: string } | undefined {
+function exclusionFor(input: PoliticalInput, actor: ActorMatch | undefined, partisan: boolean): { cap: number; reason: string } | undefined {
   if (input.editorial) return { cap: 0.2, reason: "excluded: editorial content (Art. 1(2))" };
   if (actor) return undefined;
   const authority = input.names.some((n) => PUBLIC_AUTHORITY.test(foldSameLength(n)));
-  if (!authority) return undefined;
-  if (OFFICIAL_VOTE_INFO.test(foldSameLength(input.text))) {
+  const voteInfo = OFFICIAL_VOTE_INFO.test(foldSameLength(input.text));
+  if (!authority) {
+    // Practical voting information naming no party, candidate or list is excluded when it comes from an official
+    // source (Art. 3(2)(i)); without a known sender a human decides.
+    if (voteInfo && !partisan) return { cap: 0.6, reason: "review: practical information on how to vote that names no party, candidate or list; official how-to-vote information is excluded (Art. 3(2)(i)), so check who sent it" };
+    return undefined;
+  }
+  if (voteInfo) {
     return { cap: 0.2, reason: "excluded: official information on how to vote from a public authority (Art. 3(2)(i))" };
   }
   return { cap: 0.6, reason: "review: sender is a public authority; official communication is excluded unless it is designed to influence a vote (Art. 3(2)(ii))" };
+}
+
+// A character n-gram feature ("c:<stem") reads as the word part it stands for: "stem…", "…ing", "…erki…".
+function featureLabel(feature: string): string {
+  if (!feature.startsWith("c:")) return feature;
+  const g = feature.slice(2);
+  return `${g.startsWith("<") ? "" : "…"}${g.replace(/^<|>$/g, "")}${g.endsWith(">") ? "" : "…"}`;
 }
 
 function firstActor(input: PoliticalInput): ActorMatch | undefined {

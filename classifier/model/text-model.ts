@@ -7,8 +7,12 @@ export interface TextModel {
   bias: number;
   /** Multiplier on the logit when classify() adds it to the rule cues (calibrated by train.ts); default 1. */
   scale?: number;
+  /** Added to the logit before scaling, so that the "yes" band starts where validation F1 is best (train.ts); default 0. */
+  offset?: number;
   /** The model also has weights for adjacent word pairs ("stem_op"). */
   bigrams?: boolean;
+  /** The model also has weights for character n-grams of this length inside words ("c:<ste", "c:kiez"); unset: none. */
+  chars?: number;
   weights: Readonly<Record<string, number>>;
   /** Provenance of the training data, shipped with the weights. */
   trainedOn: string;
@@ -39,24 +43,43 @@ export function tokenizeFolded(foldedText: string): string[] {
   return [...out];
 }
 
-/** The model's features of a text: its tokens, plus adjacent word pairs joined by "_" when `bigrams`. */
-export function features(text: string, bigrams: boolean): string[] {
-  return featuresFolded(foldText(text.slice(0, 20_000)), bigrams);
+/** Which features a model reads besides single words. */
+export type FeatureOptions = Pick<TextModel, "bigrams" | "chars">;
+
+/** The model's features of a text: its tokens, plus adjacent word pairs joined by "_" and character n-grams when asked. */
+export function features(text: string, opts: FeatureOptions): string[] {
+  return featuresFolded(foldText(text.slice(0, 20_000)), opts);
 }
 
-/** `features` on folded text. */
-export function featuresFolded(folded: string, bigrams: boolean): string[] {
+/**
+ * `features` on folded text. Character n-grams of each word (padded with "<" and ">") let Dutch compounds and
+ * inflections share evidence ("verkiezingsprogramma", "verkiezingen"); each n-gram counts once per text.
+ */
+export function featuresFolded(folded: string, opts: FeatureOptions): string[] {
   const tokens = tokenizeFolded(folded);
-  if (!bigrams) return tokens;
-  const words = [...folded.replace(/https?:\/\/\S+|www\.\S+/g, " ").matchAll(/[\p{L}\p{N}]+/gu)].map((m) => m[0]).slice(0, 4000);
-  const pairs = new Set<string>();
-  for (let i = 1; i < words.length; i++) pairs.add(`${words[i - 1]}_${words[i]}`);
-  return [...tokens, ...pairs];
+  const n = opts.chars ?? 0;
+  if (n <= 0 && opts.bigrams !== true) return tokens;
+  const out = [...tokens];
+  if (n > 0) {
+    const grams = new Set<string>();
+    for (const t of tokens) {
+      const padded = `<${t}>`;
+      for (let i = 0; i + n <= padded.length; i++) grams.add(`c:${padded.slice(i, i + n)}`);
+    }
+    out.push(...grams);
+  }
+  if (opts.bigrams === true) {
+    const words = [...folded.replace(/https?:\/\/\S+|www\.\S+/g, " ").matchAll(/[\p{L}\p{N}]+/gu)].map((m) => m[0]).slice(0, 4000);
+    const pairs = new Set<string>();
+    for (let i = 1; i < words.length; i++) pairs.add(`${words[i - 1]}_${words[i]}`);
+    out.push(...pairs);
+  }
+  return out;
 }
 
 /** Score a text with a model (the shipped one by default). Deterministic; ties in `top` break alphabetically. */
 export function scoreText(text: string, model: TextModel = TEXT_MODEL): TextScore {
-  return scoreTokens(features(text, model.bigrams === true), model);
+  return scoreTokens(features(text, model), model);
 }
 
 /** Score already tokenised text (see tokenizeFolded). */

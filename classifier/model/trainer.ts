@@ -11,6 +11,10 @@ export interface Hyper {
   bigrams: boolean;
   l2: number;
   epochs: number;
+  /** Character n-grams of this length inside words as extra features (0 or unset: none). */
+  chars?: number;
+  /** Weights smaller than this are dropped from the shipped model (default 0.05). */
+  minWeight?: number;
   /** Minimum number of training texts a feature must occur in. */
   minDf: number;
   /** How many weights (largest magnitude) the shipped model keeps. */
@@ -40,7 +44,7 @@ function vocabulary(docs: string[][], minDf: number): Map<string, number> {
 /** Train a model on examples; the result scores with scoreText(text, model). */
 export function trainModel(examples: readonly Example[], h: Hyper, version = "lr"): TextModel {
   const ordered = [...examples].sort((a, b) => fnv1a(a.text) - fnv1a(b.text));
-  const docs = ordered.map((e) => features(e.text, h.bigrams));
+  const docs = ordered.map((e) => features(e.text, h));
   const vocab = vocabulary(docs, h.minDf);
   const idx = docs.map((d) => d.map((t) => vocab.get(t)).filter((i): i is number => i !== undefined));
   const labels = ordered.map((e) => e.political);
@@ -60,9 +64,9 @@ export function trainModel(examples: readonly Example[], h: Hyper, version = "lr
   }
   const kept = [...vocab]
     .map(([t, i]) => [t, Math.round((w[i] as number) * (r[i] as number) * 1000) / 1000] as const)
-    .filter(([, x]) => Math.abs(x) >= 0.05)
+    .filter(([, x]) => Math.abs(x) >= (h.minWeight ?? 0.05))
     .sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]) || (a[0] < b[0] ? -1 : 1))
     .slice(0, h.keep)
     .sort((a, b) => (a[0] < b[0] ? -1 : 1));
-  return { version, bias: Math.round(bias * 1000) / 1000, bigrams: h.bigrams, weights: Object.fromEntries(kept), trainedOn: "" };
+  return { version, bias: Math.round(bias * 1000) / 1000, bigrams: h.bigrams, ...(h.chars ? { chars: h.chars } : {}), weights: Object.fromEntries(kept), trainedOn: "" };
 }

@@ -5,9 +5,10 @@ import type { TextModel } from "./text-model.js";
 
 /** The shipped text model ({"bigrams":false,"l2":0.3,"epochs":12,"minDf":2,"keep":8000}). */
 export const TEXT_MODEL: TextModel = {
-  version: "lr-2026.12.1",
+  version: "lr-2026.12.2",
   bias: -0.386,
   scale: 6,
+  offset: 0.2,
   bigrams: false,
   trainedOn: "nl-BE seeds 2313+/1933-, de seeds 1159+/1193-, en seeds 33+/29-",
   weights: {
