@@ -75,8 +75,9 @@ function dbJson(v: unknown): string {
   return JSON.stringify(v).replaceAll("\\u0000", "\\ufffd");
 }
 
-/** Rows written per multi-row statement during import. */
-export const IMPORT_BATCH = 1000;
+/** Most rows and most bytes of text per import statement: large batches, bounded memory. */
+export const IMPORT_BATCH = 5000;
+const IMPORT_BATCH_BYTES = 16 * 1024 * 1024;
 
 function adValues(ad: AdInput, publisherId: number, noticeId: number | null, seenAt: string) {
   const extra: Record<string, unknown> = {};
@@ -90,48 +91,92 @@ function adValues(ad: AdInput, publisherId: number, noticeId: number | null, see
   };
 }
 
-async function importBatch(tx: Tx, batch: AdInput[], seenAt: string): Promise<void> {
+/** A Postgres array literal of text elements (NULL for null), sent as one parameter and cast in SQL. */
+function pgArray(values: Array<string | number | null>): string {
+  let out = "{";
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (i) out += ",";
+    out += v === null || v === undefined ? "NULL" : typeof v === "number" ? String(v) : `"${v.replace(/[\\"]/g, "\\$&")}"`;
+  }
+  return out + "}";
+}
+
+/** One batch ready to send: every column but publisher_id as an array literal, built before the previous batch is done. */
+interface PreparedBatch { rows: number; publishers: string[]; columns: string[] }
+
+function prepareBatch(batch: AdInput[], seenAt: string): PreparedBatch {
   // A later line with the same source and id replaces an earlier one (upsert semantics), also within a batch.
   const unique = [...new Map(batch.map((a) => [`${a.source}\u0000${a.id}`, a])).values()];
-  const names = [...new Set(unique.map((a) => dbText(a.publisher)))];
-  const pubs = await tx.insertInto("publisher").values(names.map((name) => ({ name }))).onConflict((oc) => oc.column("name").doUpdateSet((eb) => ({ name: eb.ref("excluded.name") }))).returning(["id", "name"]).execute();
-  const pid = new Map(pubs.map((p) => [p.name, Number(p.id)]));
-  const rows = await tx
-    .insertInto("ad")
-    .values(unique.map((a) => adValues(a, pid.get(dbText(a.publisher))!, null, seenAt)))
-    .onConflict((oc) =>
-      oc.columns(["source", "external_id"]).doUpdateSet((eb) => ({
-        publisher_id: eb.ref("excluded.publisher_id"), sponsor: eb.ref("excluded.sponsor"), text: eb.ref("excluded.text"), html: eb.ref("excluded.html"),
-        label: eb.ref("excluded.label"), notice_url: eb.ref("excluded.notice_url"), notice_inline: eb.ref("excluded.notice_inline"),
-        notice_status: eb.ref("excluded.notice_status"), targeting: eb.ref("excluded.targeting"), extra: eb.ref("excluded.extra"),
-        country: eb.ref("excluded.country"), content_hash: eb.ref("excluded.content_hash"),
-        first_seen_at: sql`least(ad.first_seen_at, excluded.first_seen_at)`, last_seen_at: sql`greatest(ad.last_seen_at, excluded.last_seen_at)`,
-      })),
-    )
-    .returning(["id", "last_seen_at"])
-    .execute();
-  await tx
-    .insertInto("observation")
-    .values(rows.map((r) => ({ ad_id: Number(r.id), crawl_run_id: null, seen_at: r.last_seen_at, page_url: "", frame_chain: "[]", label_styles: "[]", links: "[]" })))
-    .onConflict((oc) => oc.columns(["ad_id", "crawl_run_id", "page_url"]).doUpdateSet({ seen_at: sql`greatest(observation.seen_at, excluded.seen_at)` }))
-    .execute();
+  const cols: Array<Array<string | number | null>> = Array.from({ length: 15 }, () => []);
+  for (const ad of unique) {
+    const v = adValues(ad, 0, null, seenAt);
+    const row = [v.source, v.external_id, v.sponsor, v.text, v.html, v.label, v.notice_url, v.notice_inline, v.notice_status, v.targeting, v.extra, v.country, v.content_hash, v.first_seen_at, v.last_seen_at];
+    for (let c = 0; c < row.length; c++) cols[c]!.push(row[c]!);
+  }
+  return { rows: batch.length, publishers: unique.map((a) => dbText(a.publisher)), columns: cols.map(pgArray) };
+}
+
+/** Publisher ids by name, creating the missing ones; `known` caches them for the rest of the import. */
+async function resolvePublishers(tx: Tx, names: string[], known: Map<string, number>): Promise<number[]> {
+  const missing = [...new Set(names.filter((n) => !known.has(n)))];
+  if (missing.length) {
+    // do nothing, not do update: updating the same rows in every batch of one transaction grows their version chains.
+    await sql`insert into publisher (name) select unnest(${missing}::text[]) on conflict (name) do nothing`.execute(tx);
+    const { rows } = await sql<{ id: number; name: string }>`select id, name from publisher where name = any(${missing}::text[])`.execute(tx);
+    for (const r of rows) known.set(r.name, Number(r.id));
+  }
+  return names.map((n) => known.get(n)!);
 }
 
 /**
- * Streams validated ads into the store in one transaction, in multi-row batches: a bad line
- * anywhere (the iterator throws) rolls back everything, and memory stays flat as input grows.
+ * Writes one batch with one statement (plus one for publishers not seen before in this import):
+ * ads upserted from column arrays (unnest), and their import observation from what the upsert returned.
+ */
+async function writeBatch(tx: Tx, b: PreparedBatch, known: Map<string, number>): Promise<void> {
+  const publisher = pgArray(await resolvePublishers(tx, b.publishers, known));
+  const [source, externalId, sponsor, text, html, label, noticeUrl, noticeInline, noticeStatus, targeting, extra, country, hash, firstSeen, lastSeen] = b.columns;
+  await sql`
+    with a as (
+      insert into ad (source, external_id, publisher_id, sponsor, text, html, label, notice_url, notice_inline, notice_status, targeting, extra, country, content_hash, first_seen_at, last_seen_at)
+      select * from unnest(${source}::text[], ${externalId}::text[], ${publisher}::bigint[], ${sponsor}::text[], ${text}::text[], ${html}::text[], ${label}::text[], ${noticeUrl}::text[],
+        ${noticeInline}::jsonb[], ${noticeStatus}::int[], ${targeting}::jsonb[], ${extra}::jsonb[], ${country}::text[], ${hash}::text[], ${firstSeen}::timestamptz[], ${lastSeen}::timestamptz[])
+      on conflict (source, external_id) do update set
+        publisher_id = excluded.publisher_id, sponsor = excluded.sponsor, text = excluded.text, html = excluded.html, label = excluded.label,
+        notice_url = excluded.notice_url, notice_inline = excluded.notice_inline, notice_status = excluded.notice_status, targeting = excluded.targeting,
+        extra = excluded.extra, country = excluded.country, content_hash = excluded.content_hash,
+        first_seen_at = least(ad.first_seen_at, excluded.first_seen_at), last_seen_at = greatest(ad.last_seen_at, excluded.last_seen_at)
+      returning id, last_seen_at
+    )
+    insert into observation (ad_id, crawl_run_id, seen_at, page_url)
+    select id, null, last_seen_at, '' from a
+    on conflict (ad_id, crawl_run_id, page_url) do update set seen_at = greatest(observation.seen_at, excluded.seen_at)`.execute(tx);
+}
+
+/** Rough size of an ad's text in a batch, to bound a batch's memory when rows are large. */
+function approxBytes(ad: AdInput): number {
+  const notice = typeof ad.notice === "string" ? ad.notice.length : ad.notice ? 1024 : 0;
+  return 256 + (ad.text?.length ?? 0) + (ad.html?.length ?? 0) + (ad.label?.length ?? 0) + notice;
+}
+
+/**
+ * Streams validated ads into the store in one transaction, in large batches: a bad line anywhere
+ * (the iterator throws) rolls back everything, and memory stays flat as input grows. Pipelined:
+ * the next batch is parsed, validated and encoded while the database writes the previous one.
  */
 export async function importAdStream(db: Kysely<Database>, ads: AsyncIterable<AdInput> | Iterable<AdInput>, o: { now: Date; onProgress?: (n: number) => void }): Promise<number> {
   const seenAt = o.now.toISOString();
   return db.transaction().execute(async (tx) => {
-    // Pipelined: the next batch is parsed and validated while the database writes the previous one.
     let batch: AdInput[] = [];
+    let bytes = 0;
     let inFlight: Promise<void> = Promise.resolve();
+    const publishers = new Map<string, number>();
     let n = 0;
     const flush = async (rows: AdInput[]) => {
+      const prepared = prepareBatch(rows, seenAt);
       await inFlight;
-      inFlight = importBatch(tx, rows, seenAt).then(() => {
-        n += rows.length;
+      inFlight = writeBatch(tx, prepared, publishers).then(() => {
+        n += prepared.rows;
         o.onProgress?.(n);
       });
       inFlight.catch(() => undefined); // awaited below; avoid an unhandled rejection meanwhile
@@ -139,9 +184,11 @@ export async function importAdStream(db: Kysely<Database>, ads: AsyncIterable<Ad
     try {
       for await (const ad of ads) {
         batch.push(ad);
-        if (batch.length >= IMPORT_BATCH) {
+        bytes += approxBytes(ad);
+        if (batch.length >= IMPORT_BATCH || bytes >= IMPORT_BATCH_BYTES) {
           await flush(batch);
           batch = [];
+          bytes = 0;
         }
       }
       if (batch.length) await flush(batch);
