@@ -56,6 +56,8 @@ export async function upsertAd(tx: Tx, ad: AdInput, noticeId: number | null, see
       oc.columns(["source", "external_id"]).doUpdateSet({
         ...values,
         notice_id: sql`coalesce(excluded.notice_id, ad.notice_id)`,
+        // New content, new creative: grouped again after the next classification.
+        creative_id: sql`case when ad.content_hash = excluded.content_hash then ad.creative_id end`,
         first_seen_at: sql`least(ad.first_seen_at, excluded.first_seen_at)`,
         last_seen_at: sql`greatest(ad.last_seen_at, excluded.last_seen_at)`,
       }),
@@ -146,6 +148,7 @@ async function writeBatch(tx: Tx, b: PreparedBatch, known: Map<string, number>):
         publisher_id = excluded.publisher_id, sponsor = excluded.sponsor, text = excluded.text, html = excluded.html, label = excluded.label,
         notice_url = excluded.notice_url, notice_inline = excluded.notice_inline, notice_status = excluded.notice_status, targeting = excluded.targeting,
         extra = excluded.extra, country = excluded.country, content_hash = excluded.content_hash,
+        creative_id = case when ad.content_hash = excluded.content_hash then ad.creative_id end,
         first_seen_at = least(ad.first_seen_at, excluded.first_seen_at), last_seen_at = greatest(ad.last_seen_at, excluded.last_seen_at)
       returning id, last_seen_at, xmax = 0 as fresh
     ),

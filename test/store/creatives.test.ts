@@ -58,5 +58,11 @@ describe("near-duplicate creatives", () => {
     expect(await creativeOf("tiktok-ad-library", "s3")).toBe(await idOf("tiktok-ad-library", "s3"));
     const siblings = await listCreativeSiblings(store.db, u1);
     expect(siblings.map((s) => s.externalId).sort()).toEqual(["a1", "u-copy"]);
+    // An ad whose text changes under the same id is grouped again; one seen again unchanged keeps its creative.
+    await importAds(store.db, [ad("b1", "publisher", "Bakkerij", AMERSFOORT), ad("v1", "meta-ad-library", "VVD Utrecht", VVD)], new Date("2026-03-12T00:00:00Z"));
+    expect((await store.db.selectFrom("ad").select("creative_id").where("external_id", "=", "b1").executeTakeFirstOrThrow()).creative_id).toBeNull();
+    expect(await creativeOf("meta-ad-library", "v1")).toBe(await idOf("meta-ad-library", "v1"));
+    expect(await clusterCreatives(store.db)).toBe(1);
+    expect(await creativeOf("publisher", "b1")).toBe(u1);
   });
 });
