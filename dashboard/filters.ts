@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { DashboardFilter } from "../store/queries/dashboard-filter.js";
+import type { Cursor } from "../store/queries/dashboard-lists.js";
 import { parseLang, type Lang } from "./i18n.js";
 
 const text = (max: number) => z.string().trim().max(max).optional().transform((s) => (s ? s : undefined));
@@ -17,11 +18,26 @@ export const listQuerySchema = z.object({
   review: z.enum(["", "open", "confirmed", "dismissed"]).optional().transform((s) => (s ? s : undefined)),
   q: text(200),
   page: z.coerce.number().int().min(1).max(100_000).optional().default(1),
+  /** Keyset cursor of a "next" link: where the previous page ended (timestamp|ad id[|finding id]). */
+  after: z.string().trim().max(100).optional().refine((s) => !s || CURSOR.test(s), { message: "expected a cursor from a next link" }),
   lang: z.string().optional(),
 });
 
-/** A parsed list query. */
-export interface ListQuery { filter: DashboardFilter; page: number; lang: Lang; raw: Record<string, string> }
+const CURSOR = /^(\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(?:\.\d{1,6})?(?:Z|[+-]\d{2}(?::?\d{2})?)?)\|(\d{1,18})(?:\|(\d{1,18}))?$/;
+
+/** A parsed list query. `after` is set when the page was reached through a keyset "next" link. */
+export interface ListQuery { filter: DashboardFilter; page: number; after?: Cursor | undefined; lang: Lang; raw: Record<string, string> }
+
+/** Parses a cursor written by cursorParam. */
+function parseCursor(s: string | undefined): Cursor | undefined {
+  const m = s ? CURSOR.exec(s) : null;
+  return m ? { ts: m[1]!, adId: Number(m[2]), findingId: m[3] ? Number(m[3]) : undefined } : undefined;
+}
+
+/** A cursor as a query parameter value. */
+export function cursorParam(c: Cursor): string {
+  return [c.ts, c.adId, ...(c.findingId === undefined ? [] : [c.findingId])].join("|");
+}
 
 const KEYS = ["from", "to", "source", "publisher", "party", "rule", "severity", "review", "q"] as const;
 
@@ -48,7 +64,7 @@ export function parseListQuery(query: unknown): ListQuery {
   }
   const lang = parseLang(d.lang);
   if (lang === "en") raw.lang = "en";
-  return { filter, page: d.page, lang, raw };
+  return { filter, page: d.page, after: parseCursor(d.after), lang, raw };
 }
 
 /** Builds a same-origin URL with the current filters plus overrides (undefined removes a key). */

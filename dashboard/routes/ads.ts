@@ -20,18 +20,18 @@ function registerLists(app: FastifyInstance, d: Deps): void {
     app.get(`/${list}`, async (req, reply) => {
       const q = parseListQuery(req.query);
       const ctx = viewCtx(req, `/${list}`, q);
-      const slice = { limit: PAGE_SIZE, offset: (q.page - 1) * PAGE_SIZE };
+      const slice = { limit: PAGE_SIZE, offset: (q.page - 1) * PAGE_SIZE, after: q.after };
       const opts = await listFilterOptions(d.store.db);
       let tableHtml;
-      let total;
+      let page;
       if (list === "ads") {
-        const page = await listAds(d.store.db, q.filter, slice);
-        [tableHtml, total] = [adsTable(ctx, page.rows), page.total];
+        page = await listAds(d.store.db, q.filter, slice);
+        tableHtml = adsTable(ctx, page.rows);
       } else {
-        const page = await listFindings(d.store.db, q.filter, slice);
-        [tableHtml, total] = [findingsTable(ctx, page.rows), page.total];
+        page = await listFindings(d.store.db, q.filter, slice);
+        tableHtml = findingsTable(ctx, page.rows);
       }
-      const body = html`${filterForm(ctx, `/${list}`, opts)}${tableHtml}${pager(ctx, `/${list}`, q.page, total)}${exportLinks(ctx, list)}`;
+      const body = html`${filterForm(ctx, `/${list}`, opts)}${tableHtml}${pager(ctx, `/${list}`, { page: q.page, total: page.total, capped: page.capped, next: page.next })}${exportLinks(ctx, list)}`;
       return sendPage(reply, layout(ctx, t(q.lang, list), body));
     });
   }

@@ -16,7 +16,7 @@ async function detailBody(d: Deps, ctx: ViewCtx, q: ListQuery, by: "party" | "pu
   const db = d.store.db;
   const l = ctx.lang;
   const f = { ...q.filter, [by]: key };
-  const slice = { limit: PAGE_SIZE, offset: (q.page - 1) * PAGE_SIZE };
+  const slice = { limit: PAGE_SIZE, offset: (q.page - 1) * PAGE_SIZE, after: q.after };
   const bans = by === "publisher" ? bansFor(key) : PLATFORM_BANS;
   const [stats, rules, enforcement, ads, findings] = await Promise.all([
     listGroupStats(db, f, by), listRuleStats(db, f), listPlatformEnforcement(db, bans, f), listAds(db, f, slice), listFindings(db, f, { limit: PAGE_SIZE, offset: 0 }),
@@ -25,7 +25,7 @@ async function detailBody(d: Deps, ctx: ViewCtx, q: ListQuery, by: "party" | "pu
   return html`${groupTable(ctx, stats, by)}
 <h2>${t(l, "violations")} · ${t(l, "rules")}</h2>${ruleTable(ctx, rules)}
 ${bans.length > 0 ? html`<h2>${enforcementTitle}</h2>${enforcementTable(ctx, enforcement)}` : ""}
-<h2>${t(l, "ads")}</h2>${adsTable(ctx, ads.rows)}${pager(ctx, ctx.path, q.page, ads.total)}
+<h2>${t(l, "ads")}</h2>${adsTable(ctx, ads.rows)}${pager(ctx, ctx.path, { page: q.page, total: ads.total, capped: ads.capped, next: ads.next })}
 <h2>${t(l, "findings")}</h2>${findingsTable(ctx, findings.rows)}
 ${exportLinks({ ...ctx, raw: { ...ctx.raw, [by]: key } }, "findings")}`;
 }

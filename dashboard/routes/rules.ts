@@ -37,12 +37,12 @@ ${exportLinks(ctx, "rules")}`;
     const l = q.lang;
     const info = ruleInfo(id);
     const f = { ...q.filter, rule: id };
-    const [findings, opts] = await Promise.all([listFindings(d.store.db, f, { limit: PAGE_SIZE, offset: (q.page - 1) * PAGE_SIZE }), listFilterOptions(d.store.db)]);
+    const [findings, opts] = await Promise.all([listFindings(d.store.db, f, { limit: PAGE_SIZE, offset: (q.page - 1) * PAGE_SIZE, after: q.after }), listFilterOptions(d.store.db)]);
     const body = html`<dl><dt>${t(l, "article")}</dt><dd class="article">${info.article}</dd><dt>${t(l, "rule")}</dt><dd>${info.title}</dd>
 <dt>${t(l, "severity")}</dt><dd>${info.severity}</dd><dt>${t(l, "description")}</dt><dd class="description">${info.description}</dd></dl>
 ${isSignalRule(id) ? html`<p>${t(l, "signal")}</p>` : ""}
 ${filterForm(ctx, ctx.path, opts)}
-${findingsTable(ctx, findings.rows)}${pager(ctx, ctx.path, q.page, findings.total)}
+${findingsTable(ctx, findings.rows)}${pager(ctx, ctx.path, { page: q.page, total: findings.total, capped: findings.capped, next: findings.next })}
 ${exportLinks({ ...ctx, raw: { ...ctx.raw, rule: id } }, "findings")}`;
     return sendPage(reply, layout(ctx, `${id}`, body));
   });

@@ -1,7 +1,8 @@
 import type { FilterOptions } from "../../store/queries/dashboard.js";
 import { html, type SafeHtml } from "../html.js";
 import { t } from "../i18n.js";
-import { PAGE_SIZE, withQuery } from "../filters.js";
+import type { Cursor } from "../../store/queries/dashboard-lists.js";
+import { cursorParam, PAGE_SIZE, withQuery } from "../filters.js";
 import type { ViewCtx } from "./layout.js";
 
 function select(name: string, label: string, values: string[], current: string | undefined, all: string): SafeHtml {
@@ -28,13 +29,18 @@ ${l === "en" ? html`<input type="hidden" name="lang" value="en">` : ""}
 <button type="submit">${t(l, "apply")}</button></form>`;
 }
 
-/** Previous/next links that keep the filters; order is stable so pages do not overlap. */
-export function pager(ctx: ViewCtx, path: string, page: number, total: number): SafeHtml {
-  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+/**
+ * Previous/next links that keep the filters; order is stable so pages do not overlap. With `next`
+ * (where this page ended) the next link continues by keyset, so deep pages cost what the first does.
+ * A capped total (counted live up to a limit) shows as "more than".
+ */
+export function pager(ctx: ViewCtx, path: string, p: { page: number; total: number; capped?: boolean | undefined; next?: Cursor | undefined }): SafeHtml {
+  const pages = Math.max(1, Math.ceil(p.total / PAGE_SIZE));
   const l = ctx.lang;
-  return html`<p class="pager">${page > 1 ? html`<a rel="prev" href="${withQuery(path, ctx.raw, { page: page - 1 })}">${t(l, "prev")}</a> ` : ""}
-${t(l, "page")} ${page} ${t(l, "page_of")} ${pages} (${total})
-${page < pages ? html` <a rel="next" href="${withQuery(path, ctx.raw, { page: page + 1 })}">${t(l, "next")}</a>` : ""}</p>`;
+  const next = p.page < pages && (!p.capped || p.next);
+  return html`<p class="pager">${p.page > 1 ? html`<a rel="prev" href="${withQuery(path, ctx.raw, { page: p.page - 1 })}">${t(l, "prev")}</a> ` : ""}
+${t(l, "page")} ${p.page}${p.capped ? "" : html` ${t(l, "page_of")} ${pages}`} (${p.capped ? `${p.total - 1}+` : p.total})
+${next ? html` <a rel="next" href="${withQuery(path, ctx.raw, { page: p.page + 1, after: p.next ? cursorParam(p.next) : undefined })}">${t(l, "next")}</a>` : ""}</p>`;
 }
 
 /** Links to the CSV and JSON export of a list with the same filters. */

@@ -11,7 +11,9 @@ import { VIOLATION, type DashboardFilter } from "./dashboard-filter.js";
  */
 export async function refreshAggregates(db: Kysely<Database>, o: { bans?: PlatformBan[] } = {}): Promise<void> {
   // Outside the transaction, and only rows whose party changed: the first refresh rewrites every ad, later ones few.
-  await sql`update ad a set agg_party = v.party from verdict v where v.ad_id = a.id and a.agg_party is distinct from v.party`.execute(db);
+  const moved = await sql`update ad a set agg_party = v.party from verdict v where v.ad_id = a.id and a.agg_party is distinct from v.party`.execute(db);
+  // Many ads changing party shifts the agg_party statistics the list plans depend on.
+  if (Number(moved.numAffectedRows ?? 0) > 10_000) await sql`analyze ad`.execute(db);
   await db.transaction().execute(async (tx) => {
     await sql`lock table agg_state in share row exclusive mode`.execute(tx);
     for (const t of ["agg_ad", "agg_finding", "agg_violation_day", "agg_ban", "agg_enforcement"]) await sql`delete from ${sql.table(t)}`.execute(tx);
@@ -40,23 +42,28 @@ export async function refreshAggregates(db: Kysely<Database>, o: { bans?: Platfo
   for (const t of ["agg_ad", "agg_finding", "agg_violation_day", "agg_enforcement"]) await sql`analyze ${sql.table(t)}`.execute(db);
 }
 
-/** Political ads on each banning platform after its ban, per party, source and publisher (listPlatformEnforcement's hits). */
+/**
+ * Political ads on each banning platform after its ban, per party, source and publisher (what
+ * listPlatformEnforcement counts). The platform's publishers and sources are matched first (few
+ * rows), so the ads are read once per ban through plain equality.
+ */
 async function refreshEnforcement(tx: Kysely<Database>, bans: PlatformBan[]): Promise<void> {
-  const values = sql.join(bans.map((b) => sql`(${b.platform}::text, ${b.since.toISOString()}::timestamptz, ${b.pattern}::text)`));
-  await sql`insert into agg_ban (platform, since, pattern) select * from (values ${values}) b on conflict do nothing`.execute(tx);
-  // One row per ad and platform whose ban it ran after: matched by publisher name or source id (agg_ad, just filled, lists both).
-  await sql`
-    with pubs as (select p.id, b.platform from publisher p join agg_ban b on p.name ~* b.pattern),
-    srcs as (select s.source, b.platform from (select distinct source from agg_ad) s join agg_ban b on s.source ~* b.pattern),
-    hits as (
-      select a.id as ad_id, b.platform, b.since from ad a join agg_ban b on a.last_seen_at >= b.since
-      where a.publisher_id in (select id from pubs where pubs.platform = b.platform) or a.source in (select source from srcs where srcs.platform = b.platform)
-    )
-    insert into agg_enforcement (platform, since, source, publisher_id, party, ads, first_after, last_seen_at, max_seconds_up, sum_seconds_up)
-    select h.platform, h.since, a.source, a.publisher_id, coalesce(v.party, ''), count(*), min(greatest(a.first_seen_at, h.since)), max(a.last_seen_at),
-      max(extract(epoch from a.last_seen_at - greatest(a.first_seen_at, h.since))), sum(extract(epoch from a.last_seen_at - greatest(a.first_seen_at, h.since)))
-    from hits h join ad a on a.id = h.ad_id join verdict v on v.ad_id = a.id and v.political
-    group by 1, 2, 3, 4, 5`.execute(tx);
+  for (const b of bans) {
+    const since = b.since.toISOString();
+    await sql`insert into agg_ban (platform, since, pattern) values (${b.platform}, ${since}::timestamptz, ${b.pattern}) on conflict do nothing`.execute(tx);
+    const pubs = (await sql<{ id: number }>`select id from publisher where name ~* ${b.pattern}`.execute(tx)).rows.map((r) => Number(r.id));
+    const srcs = (await sql<{ source: string }>`select distinct source from agg_ad where source ~* ${b.pattern}`.execute(tx)).rows.map((r) => r.source);
+    if (pubs.length === 0 && srcs.length === 0) continue;
+    const up = sql`extract(epoch from a.last_seen_at - greatest(a.first_seen_at, ${since}::timestamptz))`;
+    await sql`
+      insert into agg_enforcement (platform, since, source, publisher_id, party, ads, first_after, last_seen_at, max_seconds_up, sum_seconds_up)
+      select ${b.platform}, ${since}::timestamptz, a.source, a.publisher_id, coalesce(v.party, ''), count(*),
+        min(greatest(a.first_seen_at, ${since}::timestamptz)), max(a.last_seen_at), max(${up}), sum(${up})
+      from ad a join verdict v on v.ad_id = a.id and v.political
+      where a.last_seen_at >= ${since}::timestamptz and (a.publisher_id = any(${pubs}::bigint[]) or a.source = any(${srcs}::text[]))
+      group by 3, 4, 5
+      on conflict (platform, since, source, publisher_id, party) do nothing`.execute(tx);
+  }
 }
 
 /** True when the aggregates hold the enforcement view for exactly these bans. */

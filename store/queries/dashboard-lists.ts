@@ -4,8 +4,14 @@ import { aggCount } from "./dashboard-aggregate-reads.js";
 import { adLevelAggregable, aggregatesReady, findingLevelAggregable } from "./dashboard-aggregates.js";
 import { adConds, findingConds, VIOLATION, whereAll, type DashboardFilter } from "./dashboard-filter.js";
 
-/** A page of a list and the total under the same filter. */
-export interface Page<T> { rows: T[]; total: number }
+/**
+ * A page of a list and the total under the same filter. A total counted live stops at COUNT_CAP + 1
+ * (`capped`): counting every match of a period or text filter over millions of rows costs seconds.
+ */
+export interface Page<T> { rows: T[]; total: number; capped?: boolean }
+
+/** How far a live total counts before it reports "more than". */
+export const COUNT_CAP = 1_000;
 
 /** Which slice of a list to return; order is always stable (newest first, then id). */
 export interface Slice { limit: number; offset: number }
@@ -26,15 +32,16 @@ type AdRow = {
 export interface Cursor { ts: string; adId: number; findingId?: number | undefined }
 
 /**
- * Extra conditions, implied by the filter, that let a party's or a publisher's list walk one index in
- * list order: ad.agg_party (the party as of the last aggregate refresh; v.party is still checked) and
- * the publisher id as a constant.
+ * The conditions of a list, shaped so that a party's or a publisher's list walks one index in list
+ * order: the publisher as its id (names are unique), and once aggregates exist the party as
+ * ad.agg_party, the verdict's party at the last refresh, which is also what the list's total counts.
  */
-async function listHints(db: Kysely<Database>, f: DashboardFilter): Promise<RawBuilder<unknown>> {
+async function listConds(db: Kysely<Database>, f: DashboardFilter, o: { findingFilters: boolean }): Promise<RawBuilder<unknown>[]> {
   const c: RawBuilder<unknown>[] = [];
-  if (f.publisher) c.push(sql`and a.publisher_id = (select id from publisher where name = ${f.publisher})`);
-  if (f.party && (await aggregatesReady(db))) c.push(f.party === "-" ? sql`and a.agg_party is null` : sql`and a.agg_party = ${f.party}`);
-  return sql.join(c, sql` `);
+  if (f.publisher) c.push(sql`a.publisher_id = (select id from publisher where name = ${f.publisher})`);
+  const byAggParty = f.party !== undefined && (await aggregatesReady(db));
+  if (byAggParty) c.push(f.party === "-" ? sql`a.agg_party is null` : sql`a.agg_party = ${f.party}`);
+  return [...c, ...adConds({ ...f, publisher: undefined, party: byAggParty ? undefined : f.party }, o)];
 }
 
 async function selectAds(db: Kysely<Database>, f: DashboardFilter, s: Slice & { after?: Cursor | undefined }): Promise<AdRow[]> {
@@ -43,7 +50,7 @@ async function selectAds(db: Kysely<Database>, f: DashboardFilter, s: Slice & { 
     with pg as (
       select a.id
       from ad a join publisher p on p.id = a.publisher_id left join verdict v on v.ad_id = a.id
-      where ${whereAll(adConds(f))} ${await listHints(db, f)} ${after}
+      where ${whereAll(await listConds(db, f, { findingFilters: true }))} ${after}
       order by a.last_seen_at desc, a.id desc limit ${s.limit} offset ${s.after ? 0 : s.offset}
     )
     select a.id, a.source, a.external_id, p.name as publisher, a.sponsor, left(a.text, 400) as text, left(a.label, 400) as label,
@@ -67,13 +74,15 @@ const toAdRow = (r: AdRow): AdListRow => ({
  */
 export async function listAds(db: Kysely<Database>, f: DashboardFilter, s: Slice & { after?: Cursor | undefined }): Promise<Page<AdListRow> & { next?: Cursor }> {
   const rows = await selectAds(db, f, s);
-  const total = adLevelAggregable(f) && (await aggregatesReady(db)) ? await aggCount(db, f, "ads") : await countAds(db, f);
+  const fromAggregates = adLevelAggregable(f) && (await aggregatesReady(db));
+  const total = fromAggregates ? await aggCount(db, f, "ads") : await countAds(db, f);
   const last = rows[rows.length - 1];
-  return { total, rows: rows.map(toAdRow), ...(last && rows.length === s.limit ? { next: { ts: last.k_ts, adId: Number(last.id) } } : {}) };
+  return { total, capped: !fromAggregates && total > COUNT_CAP, rows: rows.map(toAdRow), ...(last && rows.length === s.limit ? { next: { ts: last.k_ts, adId: Number(last.id) } } : {}) };
 }
 
 async function countAds(db: Kysely<Database>, f: DashboardFilter): Promise<number> {
-  const { rows } = await sql<{ n: number }>`select count(*) as n from ad a join publisher p on p.id = a.publisher_id left join verdict v on v.ad_id = a.id where ${whereAll(adConds(f))}`.execute(db);
+  const { rows } = await sql<{ n: number }>`select count(*) as n from (
+    select 1 from ad a join publisher p on p.id = a.publisher_id left join verdict v on v.ad_id = a.id where ${whereAll(adConds(f))} limit ${COUNT_CAP + 1}) x`.execute(db);
   return Number(rows[0]?.n ?? 0);
 }
 
@@ -114,7 +123,7 @@ async function selectFindings(db: Kysely<Database>, f: DashboardFilter, s: Slice
     select f.id, f.ad_id, f.rule, f.severity, f.message, f.review_status, f.review_note, f.reviewed_by, f.reviewed_at,
       v.party, p.name as publisher, a.source, a.sponsor, a.first_seen_at, a.last_seen_at, a.last_seen_at::text as k_ts
     from finding f join ad a on a.id = f.ad_id join publisher p on p.id = a.publisher_id left join verdict v on v.ad_id = a.id
-    where ${whereAll([...adConds(f, { findingFilters: false }), ...findingConds(f)])} ${await listHints(db, f)} ${after}
+    where ${whereAll([...(await listConds(db, f, { findingFilters: false })), ...findingConds(f)])} ${after}
     order by a.last_seen_at desc, f.ad_id desc, f.id limit ${s.limit} offset ${c ? 0 : s.offset}`.execute(db);
   return rows;
 }
@@ -130,15 +139,16 @@ const findingCursor = (r: FindingRow): Cursor => ({ ts: r.k_ts, adId: Number(r.a
 /** Lists findings under a filter, newest ad sighting first, then finding id; the total from the aggregates when the filter allows. */
 export async function listFindings(db: Kysely<Database>, f: DashboardFilter, s: Slice & { after?: Cursor | undefined }): Promise<Page<FindingListRow> & { next?: Cursor }> {
   const rows = await selectFindings(db, f, s);
-  const total = findingLevelAggregable(f) && (await aggregatesReady(db)) ? await aggCount(db, f, "findings") : await countFindingsLive(db, f);
+  const fromAggregates = findingLevelAggregable(f) && (await aggregatesReady(db));
+  const total = fromAggregates ? await aggCount(db, f, "findings") : await countFindingsLive(db, f);
   const last = rows[rows.length - 1];
-  return { total, rows: rows.map(toFindingRow), ...(last && rows.length === s.limit ? { next: findingCursor(last) } : {}) };
+  return { total, capped: !fromAggregates && total > COUNT_CAP, rows: rows.map(toFindingRow), ...(last && rows.length === s.limit ? { next: findingCursor(last) } : {}) };
 }
 
 async function countFindingsLive(db: Kysely<Database>, f: DashboardFilter): Promise<number> {
-  const { rows } = await sql<{ n: number }>`
-    select count(*) as n from finding f join ad a on a.id = f.ad_id join publisher p on p.id = a.publisher_id left join verdict v on v.ad_id = a.id
-    where ${whereAll([...adConds(f, { findingFilters: false }), ...findingConds(f)])}`.execute(db);
+  const { rows } = await sql<{ n: number }>`select count(*) as n from (
+    select 1 from finding f join ad a on a.id = f.ad_id join publisher p on p.id = a.publisher_id left join verdict v on v.ad_id = a.id
+    where ${whereAll([...adConds(f, { findingFilters: false }), ...findingConds(f)])} limit ${COUNT_CAP + 1}) x`.execute(db);
   return Number(rows[0]?.n ?? 0);
 }
 

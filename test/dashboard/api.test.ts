@@ -3,7 +3,9 @@ import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDashboard } from "../../dashboard/server.js";
 import { EXPORT_LISTS } from "../../dashboard/export-rows.js";
+import { PLATFORM_BANS } from "../../dashboard/platform-bans.js";
 import { importAds } from "../../store/queries/ads.js";
+import { refreshAggregates } from "../../store/queries/dashboard-aggregates.js";
 import { seedDashboard } from "../support/dashboard-seed.js";
 import { openTestStore, type TestStore } from "../support/store.js";
 
@@ -18,6 +20,8 @@ beforeAll(async () => {
   // Many ads with the same last_seen: the order must still be stable (id breaks ties).
   const same = "2026-01-15T00:00:00Z";
   await importAds(store.db, Array.from({ length: EXTRA }, (_, i) => ({ id: `bulk-${i}`, source: "bulk", publisher: "bulk.example", text: `bulk ad ${i}`, country: "NL", first_seen: same, last_seen: same })), new Date(same));
+  // polad import ends with classification, which refreshes the dashboard aggregates; these ads skip classification.
+  await refreshAggregates(store.db, { bans: PLATFORM_BANS });
   app = await createDashboard({ store, log: pino({ level: "silent" }) });
 });
 afterAll(async () => {
@@ -64,8 +68,21 @@ describe("JSON API", () => {
 
   it("keeps the filters in the HTML pager links", async () => {
     const r = await app.inject({ method: "GET", url: "/ads?source=bulk&q=bulk" });
-    expect(r.body).toContain('href="/ads?source=bulk&amp;q=bulk&amp;page=2"');
+    expect(r.body).toContain('href="/ads?source=bulk&amp;q=bulk&amp;page=2&amp;after=');
     expect(r.body).toContain("(120)");
+  });
+
+  it("continues a list by keyset from its next link, with the same rows as the numbered page", async () => {
+    const ids = (body: string) => [...body.matchAll(/href="\/ads\/(\d+)"/g)].map((m) => m[1]);
+    const first = await app.inject({ method: "GET", url: "/ads?source=bulk" });
+    const next = /<a rel="next" href="([^"]+)"/.exec(first.body)?.[1]?.replace(/&amp;/g, "&");
+    expect(next).toMatch(/after=/);
+    const byKeyset = ids((await app.inject({ method: "GET", url: next! })).body);
+    const byOffset = ids((await app.inject({ method: "GET", url: "/ads?source=bulk&page=2" })).body);
+    expect(byKeyset.length).toBe(50);
+    expect(byKeyset).toEqual(byOffset);
+    expect(byKeyset).not.toEqual(ids(first.body));
+    expect((await app.inject({ method: "GET", url: "/ads?after=not-a-cursor" })).statusCode).toBe(400);
   });
 
   it("filters findings by severity and review status", async () => {
