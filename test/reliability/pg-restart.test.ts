@@ -14,12 +14,15 @@ const server = process.env.DATABASE_URL;
 const enabled = process.env.POLAD_RESTART_TESTS === "1" && server !== undefined;
 const stores = cliStores("restart");
 const dir = stores.dir;
-/** Polls the server until a backend is writing ads (this file runs alone, so it is the import under test). */
+/**
+ * Polls the server until a backend is writing ads (this file runs alone, so it is the import under test):
+ * its last statement inserts into ad, whether Kysely's quoted form or the import's batch statement (with ... insert into ad).
+ */
 async function waitForImportInProgress(url: string): Promise<boolean> {
   for (let i = 0; i < 600; i++) {
     const c = new pg.Client({ connectionString: url });
     await c.connect();
-    const { rows } = await c.query(`select count(*)::int as n from pg_stat_activity where pid <> pg_backend_pid() and query ilike 'insert into "ad"%'`);
+    const { rows } = await c.query(`select count(*)::int as n from pg_stat_activity where pid <> pg_backend_pid() and query ~* 'insert into "?ad"? \\('`);
     await c.end();
     if ((rows[0] as { n: number }).n > 0) return true;
     await new Promise((r) => setTimeout(r, 100));
