@@ -1,5 +1,5 @@
 import type { ActorMatch, ActorRegistry } from "./actors.js";
-import { COMMERCIAL_CUES, OFFICIAL_VOTE_INFO, POLITICAL_CUES, PUBLIC_AUTHORITY, matchCues } from "./cues.js";
+import { COMMERCIAL_CUES, POLITICAL_CUES, PUBLIC_AUTHORITY, VOTE_INFO_CUE, matchCues } from "./cues.js";
 import { type TextModel, featuresFolded, guessLanguageFolded, scoreTokens } from "./model/text-model.js";
 import { TEXT_MODEL } from "./model/weights.js";
 import { foldSameLength, foldText } from "./normalize.js";
@@ -36,6 +36,7 @@ export interface PoliticalResult {
 }
 
 const MODEL_CAP = 3;
+const CUES = [...POLITICAL_CUES, ...COMMERCIAL_CUES, VOTE_INFO_CUE];
 
 /**
  * Decide whether an ad is political advertising: limb (a) actor match, limb (b) text cues and the statistical
@@ -59,7 +60,9 @@ export function assessPolitical(input: PoliticalInput): PoliticalResult {
     logit += actor.via === "pattern" ? 2 : 6;
     reasons.push(`limb (a): "${actor.actor.name}" is a political actor (${actor.actor.kind}${actor.party ? `, ${actor.party}` : ""}, ${actor.via} match)`);
   }
-  const hits = matchCues(input.text, [...POLITICAL_CUES, ...COMMERCIAL_CUES]);
+  const matched = matchCues(input.text, CUES);
+  const voteInfo = matched.some((h) => h.cue === VOTE_INFO_CUE);
+  const hits = matched.filter((h) => h.cue !== VOTE_INFO_CUE);
   const commercialVote = hits.some((h) => h.cue.id === "commercial-vote");
   for (const { cue, match } of hits) {
     if (commercialVote && cue.id === "vote-call") continue;
@@ -86,12 +89,12 @@ export function assessPolitical(input: PoliticalInput): PoliticalResult {
   const electionCue = hits.find((h) => h.cue.id === "election" || (h.cue.id === "vote-call" && !commercialVote))?.match ?? null;
   // Naming a party or a list position takes sides; practical how-to-vote information alone does not.
   const partisan = actor !== undefined || mentioned !== undefined || hits.some((h) => h.cue.id === "list-number");
-  return finish({ logit, reasons, party, actor, electionCue, input, partisan });
+  return finish({ logit, reasons, party, actor, electionCue, input, partisan, voteInfo });
 }
 
-function finish(o: { logit: number; reasons: string[]; party: string | null; actor: ActorMatch | undefined; electionCue: string | null; input: PoliticalInput; partisan: boolean }): PoliticalResult {
+function finish(o: { logit: number; reasons: string[]; party: string | null; actor: ActorMatch | undefined; electionCue: string | null; input: PoliticalInput; partisan: boolean; voteInfo: boolean }): PoliticalResult {
   let score = 1 / (1 + Math.exp(-o.logit));
-  const exclusion = exclusionFor(o.input, o.actor, o.partisan);
+  const exclusion = exclusionFor(o);
   if (exclusion) {
     score = Math.min(score, exclusion.cap);
     o.reasons.push(exclusion.reason);
@@ -101,11 +104,11 @@ function finish(o: { logit: number; reasons: string[]; party: string | null; act
   return { political: decision === "yes", score, decision, reasons: o.reasons, party: o.party, actor: o.actor ?? null, electionCue: o.electionCue };
 }
 
-function exclusionFor(input: PoliticalInput, actor: ActorMatch | undefined, partisan: boolean): { cap: number; reason: string } | undefined {
+function exclusionFor(o: { input: PoliticalInput; actor: ActorMatch | undefined; partisan: boolean; voteInfo: boolean }): { cap: number; reason: string } | undefined {
+  const { input, actor, partisan, voteInfo } = o;
   if (input.editorial) return { cap: 0.2, reason: "excluded: editorial content (Art. 1(2))" };
   if (actor) return undefined;
   const authority = input.names.some((n) => PUBLIC_AUTHORITY.test(foldSameLength(n)));
-  const voteInfo = OFFICIAL_VOTE_INFO.test(foldSameLength(input.text));
   if (!authority) {
     // Practical voting information naming no party, candidate or list is excluded when it comes from an official
     // source (Art. 3(2)(i)); without a known sender a human decides.
