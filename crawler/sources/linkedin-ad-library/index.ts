@@ -6,8 +6,9 @@
  *
  * Checked against real material: nothing (no saved LinkedIn library page in ../shared/data/real).
  * Checked only against the replica: the search URL and its accountOwner/countries parameters, the
- * selectors (selectors.ts), the "Ad details" labels and date formats. Not exercised yet: paging,
- * 429 and challenge answers (the replica has no such routes).
+ * selectors (selectors.ts), the "Ad details" labels and date formats, a captcha wall and 429s with
+ * Retry-After (sandbox/platforms/library-faults.ts). Not exercised yet: paging. LinkedIn is known to
+ * answer suspected bots with HTTP 999, which the browser layer would retry as a server error.
  */
 import { makeLibrarySource } from "../platform-common/library-source.js";
 import { LINKEDIN } from "./selectors.js";

@@ -9,8 +9,9 @@
  * Checked against real material: nothing (no real TikTok sample in ../shared/data/real). The API
  * request and field names follow TikTok's public developer documentation. Checked only against the
  * replica: the library pages' structure (selectors.ts class names and the "Ad details" labels), the
- * search URL, and the API's answers, search_id paging, its error envelope and its bare 19-digit ids.
- * Not exercised yet: paging of the library pages, 429 and challenge answers (no such replica routes).
+ * search URL, the API's answers, search_id paging, its error envelope and its bare 19-digit ids, a
+ * captcha wall and 429s with Retry-After (sandbox/platforms/library-faults.ts,
+ * test/sources/library-faults.test.ts). Not exercised yet: paging of the library pages.
  */
 import type { AdSource } from "../../source.js";
 import { makeLibrarySource } from "../platform-common/library-source.js";

@@ -1,5 +1,6 @@
 import type { ServerResponse } from "node:http";
 import type { Replica, SandboxAddresses, TruthAd } from "../../replica.js";
+import { libraryFaults, type LibraryFaultOptions } from "../library-faults.js";
 import { detailsList, esc, scriptedShell } from "../scripted-shell.js";
 import { LINKEDIN_PLAN, LINKEDIN_SEED, type LinkedinSeedAd } from "./seed.js";
 
@@ -31,10 +32,11 @@ function detail(a: LinkedinSeedAd): string {
   return scriptedShell({ title: "LinkedIn Ad Library", lang: "en", css: CSS, fragments: { preview, rail: `<div class="ad-detail-right-rail"><h2>Ad details</h2>${detailsList(rows)}</div>` } });
 }
 
-function route(url: URL, res: ServerResponse): void {
+function route(url: URL, res: ServerResponse, faults: ReturnType<typeof libraryFaults>): void {
   const html = "text/html; charset=utf-8";
   if (url.pathname === "/robots.txt") return send(res, 200, "text/plain", "User-agent: *\nAllow: /ad-library/\n");
   if (url.pathname === "/ad-library/search") {
+    if (faults.challenge(url.searchParams.get("accountOwner"), res)) return;
     const owner = (url.searchParams.get("accountOwner") ?? "").toLowerCase();
     const country = (url.searchParams.get("countries") ?? "NL").toUpperCase();
     const ads = LINKEDIN_SEED.filter((a) => owner !== "" && a.advertiser.toLowerCase().includes(owner) && a.regions.includes(country));
@@ -43,6 +45,7 @@ function route(url: URL, res: ServerResponse): void {
   }
   const d = /^\/ad-library\/detail\/(\d+)$/.exec(url.pathname);
   if (d) {
+    if (faults.rateLimited(d[1] ?? "", res)) return;
     const ad = LINKEDIN_SEED.find((a) => a.id === d[1]);
     return ad ? send(res, 200, html, detail(ad)) : send(res, 404, html, scriptedShell({ title: "LinkedIn Ad Library", lang: "en", css: CSS, fragments: { gone: `<div class="not-found">This ad is unavailable</div>` } }));
   }
@@ -54,16 +57,22 @@ function truth(): TruthAd[] {
   return LINKEDIN_SEED.map((a) => ({ replica: LINKEDIN_REPLICA_ID, source: "linkedin-ad-library", match: a.commentary.slice(0, 50), political: a.political, party: a.party, rules: [...a.rules], reachable: a.reachable }));
 }
 
-/** linkedin.com/ad-library replica: advertiser search and ad detail pages, rendered by script. */
-export const linkedinReplica: Replica = {
-  id: LINKEDIN_REPLICA_ID,
-  replicates: "linkedin.com/ad-library (public search and ad detail pages)",
-  truth: truth(),
-  handle(req, res) {
-    route(new URL(req.url ?? "/", "http://replica.invalid"), res);
-  },
-  plan(addrs: SandboxAddresses) {
-    const base = addrs[LINKEDIN_REPLICA_ID] ?? "";
-    return { source: "linkedin-ad-library", options: { seeds: LINKEDIN_PLAN.map((n) => `${base}/ad-library/search?accountOwner=${encodeURIComponent(n)}&countries=NL`) } };
-  },
-};
+/** A linkedin.com/ad-library replica: advertiser search and ad detail pages, rendered by script; fault routes in library-faults.ts. */
+export function createLinkedinReplica(o: LibraryFaultOptions = {}): Replica {
+  const faults = libraryFaults(o);
+  return {
+    id: LINKEDIN_REPLICA_ID,
+    replicates: "linkedin.com/ad-library (public search and ad detail pages)",
+    truth: truth(),
+    handle(req, res) {
+      route(new URL(req.url ?? "/", "http://replica.invalid"), res, faults);
+    },
+    plan(addrs: SandboxAddresses) {
+      const base = addrs[LINKEDIN_REPLICA_ID] ?? "";
+      return { source: "linkedin-ad-library", options: { seeds: LINKEDIN_PLAN.map((n) => `${base}/ad-library/search?accountOwner=${encodeURIComponent(n)}&countries=NL`) } };
+    },
+  };
+}
+
+/** The instance the sandbox serves (no rate limiting). */
+export const linkedinReplica: Replica = createLinkedinReplica();

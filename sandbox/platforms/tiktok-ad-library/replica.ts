@@ -1,5 +1,6 @@
 import type { ServerResponse } from "node:http";
 import type { Replica, SandboxAddresses, TruthAd } from "../../replica.js";
+import { libraryFaults, type LibraryFaultOptions } from "../library-faults.js";
 import { transparencyNotice } from "../notice-template.js";
 import { detailsList, esc, scriptedShell } from "../scripted-shell.js";
 import { TIKTOK_PLAN, TIKTOK_SEED, type TiktokSeedAd } from "./seed.js";
@@ -33,17 +34,19 @@ function detail(a: TiktokSeedAd, origin: string): string {
   return scriptedShell({ title: "TikTok Ad Library", lang: "en", css: CSS, fragments: { creative, info } });
 }
 
-function route(url: URL, origin: string, res: ServerResponse): void {
+function route(url: URL, origin: string, res: ServerResponse, faults: ReturnType<typeof libraryFaults>): void {
   const html = "text/html; charset=utf-8";
   const region = (url.searchParams.get("region") ?? "NL").toUpperCase();
   if (url.pathname === "/robots.txt") return send(res, 200, "text/plain", "User-agent: *\nAllow: /\n");
   if (url.pathname === "/ads") {
+    if (faults.challenge(url.searchParams.get("adv_name"), res)) return;
     const name = (url.searchParams.get("adv_name") ?? "").toLowerCase();
     const ads = TIKTOK_SEED.filter((a) => a.regions.includes(region) && name !== "" && a.advertiser.toLowerCase().includes(name));
     const cards = ads.length > 0 ? ads.map(card).join("") : `<div class="ad-empty">No ads found</div>`;
     return send(res, 200, html, scriptedShell({ title: "TikTok Ad Library", lang: "en", css: CSS, fragments: { cards } }));
   }
   if (/^\/ads\/detail\/?$/.test(url.pathname)) {
+    if (faults.rateLimited(url.searchParams.get("ad_id") ?? "", res)) return;
     const ad = TIKTOK_SEED.find((a) => a.id === url.searchParams.get("ad_id"));
     return ad ? send(res, 200, html, detail(ad, origin)) : send(res, 404, html, scriptedShell({ title: "TikTok Ad Library", lang: "en", css: CSS, fragments: { gone: `<div class="not-found">Ad not found</div>` } }));
   }
@@ -94,26 +97,32 @@ function truth(): TruthAd[] {
   return TIKTOK_SEED.map((a) => ({ replica: TIKTOK_REPLICA_ID, source: "tiktok-ad-library", match: a.caption.slice(0, 50), political: a.political, party: a.party, rules: [...a.rules], reachable: a.reachable }));
 }
 
-/** library.tiktok.com replica: advertiser search and ad detail pages rendered by script, and the Commercial Content API query endpoint. */
-export const tiktokReplica: Replica = {
-  id: TIKTOK_REPLICA_ID,
-  replicates: "library.tiktok.com (public DSA ad library: search and ad detail pages)",
-  truth: truth(),
-  handle(req, res) {
-    const url = new URL(req.url ?? "/", "http://replica.invalid");
-    if (req.method === "POST" && url.pathname === "/v2/research/adlib/ad/query/") {
-      let body = "";
-      req.setEncoding("utf8");
-      req.on("data", (c: string) => {
-        if (body.length < 100_000) body += c;
-      });
-      req.on("end", () => apiQuery(req.headers.authorization, body, res));
-      return;
-    }
-    route(url, `http://${req.headers.host ?? "127.0.0.1"}`, res);
-  },
-  plan(addrs: SandboxAddresses) {
-    const base = addrs[TIKTOK_REPLICA_ID] ?? "";
-    return { source: "tiktok-ad-library", options: { seeds: TIKTOK_PLAN.map((n) => `${base}/ads?region=NL&adv_name=${encodeURIComponent(n)}&query_type=1`) } };
-  },
-};
+/** A library.tiktok.com replica: advertiser search and ad detail pages rendered by script, the Commercial Content API query endpoint; fault routes in library-faults.ts. */
+export function createTiktokReplica(o: LibraryFaultOptions = {}): Replica {
+  const faults = libraryFaults(o);
+  return {
+    id: TIKTOK_REPLICA_ID,
+    replicates: "library.tiktok.com (public DSA ad library: search and ad detail pages)",
+    truth: truth(),
+    handle(req, res) {
+      const url = new URL(req.url ?? "/", "http://replica.invalid");
+      if (req.method === "POST" && url.pathname === "/v2/research/adlib/ad/query/") {
+        let body = "";
+        req.setEncoding("utf8");
+        req.on("data", (c: string) => {
+          if (body.length < 100_000) body += c;
+        });
+        req.on("end", () => apiQuery(req.headers.authorization, body, res));
+        return;
+      }
+      route(url, `http://${req.headers.host ?? "127.0.0.1"}`, res, faults);
+    },
+    plan(addrs: SandboxAddresses) {
+      const base = addrs[TIKTOK_REPLICA_ID] ?? "";
+      return { source: "tiktok-ad-library", options: { seeds: TIKTOK_PLAN.map((n) => `${base}/ads?region=NL&adv_name=${encodeURIComponent(n)}&query_type=1`) } };
+    },
+  };
+}
+
+/** The instance the sandbox serves (no rate limiting). */
+export const tiktokReplica: Replica = createTiktokReplica();
