@@ -14,7 +14,7 @@ import { RULE_CHECKS } from "./rules/index.js";
 import { EU_EEA } from "./eu-eea.js";
 
 /** Version of the rule set stamped on every verdict; bump when rules or thresholds change. */
-export const RULE_SET_VERSION = "2026.12.2";
+export const RULE_SET_VERSION = "2026.12.3";
 
 /** Date from which the Regulation's Chapter II-III duties apply (Art. 30(2)). */
 export const OBLIGATIONS_FROM = new Date("2025-10-10T00:00:00Z");

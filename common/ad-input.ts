@@ -28,6 +28,8 @@ export const adInputSchema = z
     /** Where the notice link's redirects ended, and the notice's content type, as fetched. */
     notice_final_url: z.string().max(4096).nullish(),
     notice_content_type: z.string().max(256).nullish(),
+    /** The latest re-probe of the notice link (polad schedule --notices): its status, when, and how it compared. */
+    notice_reprobe: z.object({ status: z.number().int().min(0).max(999), probed_at: isoTime, outcome: z.enum(["first", "unchanged", "changed", "gone", "back"]) }).nullish(),
   })
   .passthrough();
 

@@ -7,6 +7,8 @@ import {
   type ScheduleEntry, type SchedulePlan,
 } from "../../store/queries/schedule.js";
 import { makeCtx, withStore, type Ctx, type GlobalFlags } from "../context.js";
+import { classifyStored } from "../pipeline/classify-stored.js";
+import { ruleContext } from "../pipeline/rule-context.js";
 import { chromiumOf, crawlAndClassify, plansFromFlags, positiveInt } from "./crawl.js";
 
 const UNITS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86_400, w: 604_800 };
@@ -71,7 +73,13 @@ async function runTurn(ctx: Ctx, store: Store, e: ScheduleEntry, signal: AbortSi
     maxPages: e.maxPages, concurrency: e.concurrency, log, crawlerVersion: POLAD_VERSION, chromiumPath: chromiumOf(ctx), signal, ocr: false,
   });
   const run = summary.runs[0]!;
-  process.stdout.write(`notices re-probed: ${JSON.stringify(run.stats.probes ?? {})}\n`);
+  const probes = (run.stats.probes ?? {}) as Record<string, number>;
+  process.stdout.write(`notices re-probed: ${JSON.stringify(probes)}\n`);
+  // A notice gone (or back) changes the retention finding of the ads that link to it.
+  if (probes.gone || probes.back) {
+    const t = await classifyStored(store, { now: new Date(), log, rules: ruleContext(ctx.config) });
+    process.stdout.write(`classified ${t.ads} ads: ${t.political} political, ${t.findings} findings\n`);
+  }
   return run.status === "done" ? { ok: true, status: "done", error: null } : { ok: false, status: run.status, error: `notice-probe run ${run.runId} ${run.status}` };
 }
 

@@ -58,6 +58,8 @@ function casesFor(o: Statement, other: Statement | undefined): Case[] {
   cases.push({ rule: "ttpa.11-1-e.notice-unreachable", truth: true, ad: { ...base, notice: LOGIN } });
   if (other && s(other, "public_id") !== s(o, "public_id")) cases.push({ rule: "ttpa.11-1-e.notice-unreachable", truth: true, ad: { ...base, notice: other } });
   both("ttpa.11-1.label-not-salient", {}, [{ ...SALIENT, fontSizePx: 6 }]);
+  both("ttpa.12.notice-withdrawn", { notice_reprobe: { status: 404, probed_at: "2026-06-01T03:00:00Z", outcome: "gone" } });
+  cases.push({ rule: "ttpa.12.notice-withdrawn", truth: false, ad: { ...base, notice_reprobe: { status: 200, probed_at: "2026-06-01T03:00:00Z", outcome: "unchanged" } } });
   if (completeByOracle(o)) both("ttpa.12-1.notice-incomplete", { notice: { ...o, opdrachtgever_mailadres: "" } });
   if (completeByOracle(o)) cases.push({ rule: "ttpa.12-1.notice-incomplete", truth: true, ad: { ...base, notice: { ...o, betaalde_media_waarde_euro: "n.v.t.", totale_waarde_campagne_euro: "n.v.t." } } });
   if (other && differentEntity(o, other)) both("ttpa.12.sponsor-mismatch", { sponsor: s(other, "opdrachtgever_naam_organisatie"), label: (base.label as string).replace(sponsor, s(other, "opdrachtgever_naam_organisatie")) });

@@ -9,6 +9,7 @@ import { noticeMissing } from "./ttpa-11-1-e-notice-missing.js";
 import { noticeUnreachable } from "./ttpa-11-1-e-notice-unreachable.js";
 import { labelNotSalient } from "./ttpa-11-1-label-not-salient.js";
 import { noticeIncomplete } from "./ttpa-12-1-notice-incomplete.js";
+import { noticeWithdrawn } from "./ttpa-12-notice-withdrawn.js";
 import { sponsorMismatch } from "./ttpa-12-sponsor-mismatch.js";
 import { thirdCountrySponsor } from "./ttpa-5-2-third-country-sponsor.js";
 
@@ -18,7 +19,7 @@ import { thirdCountrySponsor } from "./ttpa-5-2-third-country-sponsor.js";
  */
 export const RULE_CHECKS: readonly Rule[] = [
   labelMissing, sponsorMissing, electionMissing, targetingStatementMissing, noticeMissing, noticeUnreachable,
-  labelNotSalient, noticeIncomplete, sponsorMismatch, thirdCountrySponsor, politicalAdBan,
+  labelNotSalient, noticeIncomplete, sponsorMismatch, noticeWithdrawn, thirdCountrySponsor, politicalAdBan,
 ];
 
 /** Rule metadata for the dashboard and `polad rules`. */

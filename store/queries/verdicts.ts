@@ -25,6 +25,11 @@ function noticeValue(body: string | null, contentType: string | null): AdInput["
   return body;
 }
 
+function reprobeOf(v: unknown): AdInput["notice_reprobe"] {
+  const p = json<{ status: number; probed_at: string; outcome: NonNullable<AdInput["notice_reprobe"]>["outcome"] }>(v);
+  return { status: p.status, probed_at: new Date(p.probed_at).toISOString(), outcome: p.outcome };
+}
+
 /** Lists stored ads (not registry or report records) in id order after `afterId`, as classifier input (keyset pagination). */
 export async function listStoredAds(db: Kysely<Database>, o: { afterId: number; limit: number }): Promise<StoredAd[]> {
   const rows = await db
@@ -36,6 +41,9 @@ export async function listStoredAds(db: Kysely<Database>, o: { afterId: number; 
       "ad.notice_inline", "ad.notice_status", "ad.targeting", "ad.extra", "ad.country", "ad.first_seen_at", "ad.last_seen_at",
       "n.body as notice_body", "n.status as fetched_status", "n.content_type as notice_type", "n.final_url as notice_final",
       (eb) => eb.selectFrom("observation as o").select("o.label_styles").whereRef("o.ad_id", "=", "ad.id").orderBy("o.seen_at", "desc").limit(1).as("label_styles"),
+      // The latest re-probe of the notice link (polad schedule --notices), for the retention rule.
+      sql<unknown>`(select json_build_object('status', np.status, 'probed_at', np.probed_at, 'outcome', np.outcome) from notice_probe np
+        where np.url = ad.notice_url order by np.probed_at desc, np.id desc limit 1)`.as("reprobe"),
     ])
     .where("ad.id", ">", o.afterId)
     .where(sql<string>`coalesce(ad.extra->>'record_kind', '')`, "not in", [...NON_AD_RECORD_KINDS])
@@ -51,6 +59,7 @@ export async function listStoredAds(db: Kysely<Database>, o: { afterId: number; 
       notice_status: r.notice_status ?? r.fetched_status ?? null,
       ...(r.notice_type ? { notice_content_type: r.notice_type } : {}),
       ...(r.notice_final ? { notice_final_url: r.notice_final } : {}),
+      ...(r.reprobe ? { notice_reprobe: reprobeOf(r.reprobe) } : {}),
       targeting: r.targeting === null ? null : json<Record<string, unknown>>(r.targeting),
       first_seen: new Date(r.first_seen_at).toISOString(), last_seen: new Date(r.last_seen_at).toISOString(), country: r.country,
     };

@@ -13,7 +13,7 @@ import { NOW, compliantAd, realData, repoRoot } from "./helpers.js";
 const RULE_IDS = [
   "ttpa.11-1-a.label-missing", "ttpa.11-1-b.sponsor-missing", "ttpa.11-1-c.election-missing", "ttpa.11-1-d.targeting-statement-missing",
   "ttpa.11-1-e.notice-missing", "ttpa.11-1-e.notice-unreachable", "ttpa.11-1.label-not-salient", "ttpa.12-1.notice-incomplete",
-  "ttpa.12.sponsor-mismatch", "ttpa.5-2.third-country-sponsor", "platform.political-ad-ban",
+  "ttpa.12.sponsor-mismatch", "ttpa.5-2.third-country-sponsor", "platform.political-ad-ban", "ttpa.12.notice-withdrawn",
 ];
 
 const salient: LabelStyle = { text: "Politieke advertentie", visible: true, fontSizePx: 12, contrast: 7, inViewport: true, insideAd: true, behindInteraction: false };
@@ -47,6 +47,10 @@ const cases: Case[] = [
   { name: "flags a notice link that timed out (status 0)", rule: "ttpa.11-1-e.notice-unreachable", ad: { notice_status: 0, notice: null }, fires: true },
   { name: "flags a notice link that leads to a homepage", rule: "ttpa.11-1-e.notice-unreachable", ad: { notice: "<html><body><h1>Welkom bij D66</h1><p>Word lid!</p><a href='/nieuws'>Nieuws</a></body></html>" }, fires: true },
   { name: "accepts a reachable notice", rule: "ttpa.11-1-e.notice-unreachable", ad: {}, fires: false },
+  { name: "flags a notice readable when seen and 404 on the latest re-probe", rule: "ttpa.12.notice-withdrawn", ad: { notice_status: 200, notice_reprobe: { status: 404, probed_at: "2026-06-01T03:00:00Z", outcome: "gone" } }, fires: true },
+  { name: "flags a notice whose host no longer answers on re-probe", rule: "ttpa.12.notice-withdrawn", ad: { notice_status: 200, notice_reprobe: { status: 0, probed_at: "2026-06-01T03:00:00Z", outcome: "unchanged" } }, fires: true },
+  { name: "accepts a notice that is back or still there", rule: "ttpa.12.notice-withdrawn", ad: { notice_status: 200, notice_reprobe: { status: 200, probed_at: "2026-06-01T03:00:00Z", outcome: "back" } }, fires: false },
+  { name: "leaves a notice that was never readable to notice-unreachable", rule: "ttpa.12.notice-withdrawn", ad: { notice_status: 404, notice_reprobe: { status: 404, probed_at: "2026-06-01T03:00:00Z", outcome: "unchanged" } }, fires: false },
   { name: "flags a label in 6px text", rule: "ttpa.11-1.label-not-salient", ad: {}, styles: [{ ...salient, fontSizePx: 6 }], fires: true, severity: "low" },
   { name: "flags a label only shown on hover", rule: "ttpa.11-1.label-not-salient", ad: {}, styles: [{ ...salient, behindInteraction: true }], fires: true, severity: "high" },
   { name: "flags a low-contrast label outside the ad", rule: "ttpa.11-1.label-not-salient", ad: {}, styles: [{ ...salient, contrast: 1.4, insideAd: false }], fires: true },

@@ -3,7 +3,8 @@ import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrate, openStore, type Store } from "../../store/db.js";
-import { archiveNotice } from "../../store/queries/ads.js";
+import { adInputSchema } from "../../common/ad-input.js";
+import { archiveNotice, importAds } from "../../store/queries/ads.js";
 import { listNoticeProbes } from "../../store/queries/notice-probes.js";
 import { claimDueEntry, listSourceHealth, upsertScheduleEntry } from "../../store/queries/schedule.js";
 import { runPolad, type CliResult } from "../support/cli.js";
@@ -46,6 +47,11 @@ describe("polad schedule: re-crawls on an interval and re-probes archived notice
     for (const [path, body] of [["/n/same", "Verklaring A"], ["/n/gone", "Verklaring B"], ["/n/edited", "Verklaring C, versie 1"]] as const) {
       await archiveNotice(store.db, { url: `${host.base}${path}`, finalUrl: `${host.base}${path}`, status: 200, headers: {}, contentType: "text/html", body, redirects: [], fetchedAt: twoDaysAgo, error: null });
     }
+    await importAds(store.db, [adInputSchema.parse({
+      id: "d66-utrecht-1", source: "publisher", publisher: "nieuws.example", sponsor: "D66 Utrecht", text: "Stem op 18 maart op D66 in Utrecht: lijst 2 voor betaalbaar wonen.",
+      label: `Politieke advertentie, gemeenteraadsverkiezingen 2026. Betaald door D66 Utrecht. ${host.base}/n/gone`, notice_url: `${host.base}/n/gone`, notice_status: 200,
+      first_seen: "2026-03-01T09:00:00Z", last_seen: "2026-03-05T09:00:00Z",
+    })], new Date("2026-03-05T09:00:00Z"));
     await store.close();
     answers.set("/n/same", { status: 200, body: "Verklaring A" });
     answers.set("/n/gone", { status: 404, body: "weg" });
@@ -94,6 +100,9 @@ describe("polad schedule: re-crawls on an interval and re-probes archived notice
       expect(refused!.errors).toEqual({ "refused-address": 3 });
       expect(refused!.probes).toBeUndefined();
       expect(probed!.probes).toEqual({ unchanged: 1, gone: 1, changed: 1 });
+      const withdrawn = await store.db.selectFrom("finding").innerJoin("ad", "ad.id", "finding.ad_id").select(["ad.external_id", "finding.message"]).where("finding.rule", "=", "ttpa.12.notice-withdrawn").execute();
+      expect(withdrawn.map((w) => w.external_id)).toEqual(["d66-utrecht-1"]);
+      expect(withdrawn[0]!.message).toMatch(/answered HTTP 404 when polad visited it again on 20\d\d-/);
       const chain = await store.db.selectFrom("manifest_entry").select("kind").where("crawl_run_id", "=", runs[1]!.id).execute();
       expect(chain.map((c) => c.kind)).toEqual(["notice", "notice", "notice"]);
     } finally {
