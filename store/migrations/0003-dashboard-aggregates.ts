@@ -47,6 +47,12 @@ export async function up(db: Kysely<any>): Promise<void> {
       violations bigint not null,
       primary key (party, day, source, publisher_id, rule, severity)
     );
+    create table agg_party_day (
+      party text not null,
+      day date not null,
+      violations bigint not null,
+      primary key (party, day)
+    );
     create table agg_ban (
       platform text not null,
       since timestamptz not null,
@@ -77,5 +83,5 @@ export async function up(db: Kysely<any>): Promise<void> {
 export async function down(db: Kysely<any>): Promise<void> {
   await sql`drop index if exists ad_last_seen, ad_agg_party_last_seen, ad_publisher_last_seen`.execute(db);
   await sql`alter table ad drop column if exists agg_party`.execute(db);
-  await sql`drop table if exists agg_enforcement, agg_ban, agg_violation_day, agg_finding, agg_ad, agg_state`.execute(db);
+  await sql`drop table if exists agg_enforcement, agg_ban, agg_party_day, agg_violation_day, agg_finding, agg_ad, agg_state`.execute(db);
 }

@@ -38,11 +38,15 @@ export async function aggViolationsBy(db: Kysely<Database>, f: DashboardFilter, 
   return rows.map((r) => ({ key: r.key, n: n(r.n) }));
 }
 
-/** Violations per party per day/week/month of first sighting, from agg_violation_day (no review filter: it holds violations only). */
+/**
+ * Violations per party per day/week/month of first sighting, from agg_violation_day (no review
+ * filter: it holds violations only), or its per-party rollup agg_party_day when only the party is filtered.
+ */
 export async function aggTimeline(db: Kysely<Database>, f: DashboardFilter, o: { parties: string[]; unit: "day" | "week" | "month" }): Promise<Array<{ party: string; bucket: string; n: number }>> {
+  const unfiltered = !f.source && !f.publisher && !f.rule && !f.severity;
   const { rows } = await sql<{ party: string; bucket: string; n: unknown }>`
     select g.party, to_char(date_trunc(${o.unit}, g.day::timestamp), 'YYYY-MM-DD') as bucket, sum(g.violations) as n
-    from agg_violation_day g where ${whereAll(aggFindingConds({ ...f, review: undefined }))} and g.party in (${sql.join(o.parties)})
+    from ${unfiltered ? sql`agg_party_day` : sql`agg_violation_day`} g where ${whereAll(aggFindingConds({ ...f, review: undefined }))} and g.party in (${sql.join(o.parties)})
     group by 1, 2 having sum(g.violations) > 0 order by 2, 1`.execute(db);
   return rows.map((r) => ({ party: r.party, bucket: r.bucket, n: n(r.n) }));
 }

@@ -16,7 +16,7 @@ export async function refreshAggregates(db: Kysely<Database>, o: { bans?: Platfo
   if (Number(moved.numAffectedRows ?? 0) > 10_000) await sql`analyze ad`.execute(db);
   await db.transaction().execute(async (tx) => {
     await sql`lock table agg_state in share row exclusive mode`.execute(tx);
-    for (const t of ["agg_ad", "agg_finding", "agg_violation_day", "agg_ban", "agg_enforcement"]) await sql`delete from ${sql.table(t)}`.execute(tx);
+    for (const t of ["agg_ad", "agg_finding", "agg_violation_day", "agg_party_day", "agg_ban", "agg_enforcement"]) await sql`delete from ${sql.table(t)}`.execute(tx);
     await sql`
       insert into agg_ad (source, publisher_id, party, ads, political, violations, violating_ads, violating_political, min_first_seen_at, max_first_seen_at, max_last_seen_at)
       select a.source, a.publisher_id, coalesce(v.party, ''), count(*), count(*) filter (where v.political),
@@ -30,6 +30,7 @@ export async function refreshAggregates(db: Kysely<Database>, o: { bans?: Platfo
       select coalesce(v.party, ''), (a.first_seen_at at time zone 'UTC')::date, a.source, a.publisher_id, f.rule, f.severity, count(*)
       from finding f join ad a on a.id = f.ad_id left join verdict v on v.ad_id = a.id where ${VIOLATION}
       group by 1, 2, 3, 4, 5, 6`.execute(tx);
+    await sql`insert into agg_party_day (party, day, violations) select party, day, sum(violations) from agg_violation_day group by 1, 2`.execute(tx);
     await sql`
       insert into agg_finding (source, publisher_id, party, rule, severity, review_status, findings)
       select a.source, a.publisher_id, coalesce(v.party, ''), f.rule, f.severity, f.review_status, count(*)
@@ -39,7 +40,7 @@ export async function refreshAggregates(db: Kysely<Database>, o: { bans?: Platfo
     await sql`insert into agg_state (id, refreshed_at) values (1, now()) on conflict (id) do update set refreshed_at = excluded.refreshed_at`.execute(tx);
   });
   // Fresh statistics, so the planner knows the new sizes of the aggregate tables at once.
-  for (const t of ["agg_ad", "agg_finding", "agg_violation_day", "agg_enforcement"]) await sql`analyze ${sql.table(t)}`.execute(db);
+  for (const t of ["agg_ad", "agg_finding", "agg_violation_day", "agg_party_day", "agg_enforcement"]) await sql`analyze ${sql.table(t)}`.execute(db);
 }
 
 /**
@@ -74,10 +75,17 @@ export async function enforcementAggregated(db: Kysely<Database>, bans: Platform
   return Number(rows[0]?.n ?? 0) === bans.length;
 }
 
+// Stores known to have aggregates. Only "ready" is remembered: a refresh never makes a store not ready
+// (only clearAggregates does, which forgets it here), and a page asks several times per request.
+const knownReady = new WeakSet<object>();
+
 /** True once refreshAggregates has run; before that every page counts live. */
 export async function aggregatesReady(db: Kysely<Database>): Promise<boolean> {
+  if (knownReady.has(db)) return true;
   const { rows } = await sql<{ n: number }>`select count(*) as n from agg_state`.execute(db);
-  return Number(rows[0]?.n ?? 0) > 0;
+  const ready = Number(rows[0]?.n ?? 0) > 0;
+  if (ready) knownReady.add(db);
+  return ready;
 }
 
 /** True when the filter names only dimensions agg_ad keeps (source, publisher, party). */
@@ -152,6 +160,10 @@ export async function setReviewStatusWithAggregates(db: Kysely<Database>, findin
         values (${old.party}, ${old.day}::date, ${old.source}, ${old.publisher_id}, ${old.rule}, ${old.severity}, ${delta})
         on conflict (party, day, source, publisher_id, rule, severity) do update set violations = agg_violation_day.violations + ${delta}`.execute(tx);
       await sql`delete from agg_violation_day where ${cell} and day = ${old.day}::date and violations <= 0`.execute(tx);
+      await sql`
+        insert into agg_party_day (party, day, violations) values (${old.party}, ${old.day}::date, ${delta})
+        on conflict (party, day) do update set violations = agg_party_day.violations + ${delta}`.execute(tx);
+      await sql`delete from agg_party_day where party = ${old.party} and day = ${old.day}::date and violations <= 0`.execute(tx);
     }
     const moved = (after > 0 ? 1 : 0) - (before > 0 ? 1 : 0);
     await sql`
@@ -164,9 +176,10 @@ export async function setReviewStatusWithAggregates(db: Kysely<Database>, findin
 
 /** Empties the aggregates and marks them not computed, so every page counts live until the next refresh. */
 export async function clearAggregates(db: Kysely<Database>): Promise<void> {
+  knownReady.delete(db);
   await db.transaction().execute(async (tx) => {
     await sql`lock table agg_state in share row exclusive mode`.execute(tx);
     await sql`delete from agg_state`.execute(tx);
-    for (const t of ["agg_ad", "agg_finding", "agg_violation_day", "agg_ban", "agg_enforcement"]) await sql`delete from ${sql.table(t)}`.execute(tx);
+    for (const t of ["agg_ad", "agg_finding", "agg_violation_day", "agg_party_day", "agg_ban", "agg_enforcement"]) await sql`delete from ${sql.table(t)}`.execute(tx);
   });
 }
