@@ -44,8 +44,8 @@ export const COMMERCIAL_CUES: readonly Cue[] = [
     id: "service-request",
     weight: -2,
     explain: "asks people to request a brochure, quote or sample, or to book: a commercial or service call to action",
-    hint: ["vraag", "gratis", "boek", "reserveer", "request", "book", "jetzt", "kostenlos", "demandez"],
-    re: phraseRegex("vraag (\\p{L}+ ){0,4}(brochure|offerte|folder|proefpakket|informatiepakket|infopakket|catalogus|proefles|monster)s? aan|gratis (brochure|offerte|proefles|proefperiode|informatiepakket|catalogus)|(boek|reserveer) (nu|vandaag|direct|online|snel)|request (a |your )?(free )?(brochure|quote|sample)|book (now|today)|jetzt (buchen|anfordern)|kostenlose? (broschure|angebot)|demandez (votre|une) (brochure|devis)", "u"),
+    hint: ["vraag", "gratis", "boek", "reserveer", "request", "book", "jetzt", "kostenlos", "demandez", "ontvang"],
+    re: phraseRegex("vraag (\\p{L}+ ){0,4}(brochure|offerte|folder|proefpakket|informatiepakket|infopakket|catalogus|proefles|monster)s? aan|gratis (brochure|offerte|proefles|proefperiode|informatiepakket|catalogus)|(boek|reserveer) (nu|vandaag|direct|online|snel)|request (a |your )?(free )?(brochure|quote|sample)|book (now|today)|jetzt (buchen|anfordern)|kostenlose? (broschure|angebot)|demandez (votre|une) (brochure|devis)|ontvang (een |je |uw )?(gratis|korting)", "u"),
   },
   {
     id: "charity-appeal",
@@ -60,6 +60,13 @@ export const COMMERCIAL_CUES: readonly Cue[] = [
     explain: "asks people to take a health test, screening, vaccination or donation: a health-service appeal",
     hint: ["laat ", "bevolkingsonderzoek", "vraag ", "donor", "bloed", "lass ", "get "],
     re: phraseRegex("laat (je|u|jezelf|uzelf) (gratis )?(testen|vaccineren|screenen|prikken|onderzoeken|controleren)|doe (ook )?mee aan (het|de) bevolkingsonderzoek|vraag (je|uw) (huisarts|apotheker|tandarts)|word (bloed|plasma|orgaan|stamcel)donor|geef bloed|lass (dich|dich jetzt|sie sich) (impfen|testen)|get (vaccinated|screened|tested)", "u"),
+  },
+  {
+    id: "contest",
+    weight: -2,
+    explain: "runs a contest or prize draw (\"maak kans op\", \"win een\"), not a vote in an election",
+    hint: ["kans", "win", "prijsvraag", "gewinn", "chance"],
+    re: phraseRegex("maak (kans|een kans) op|kans maken op|(en |om )?win (een|de|jouw|je)|winactie|prijsvraag|gewinnspiel|gewinnen sie|win a|chance to win|tentez votre chance", "u"),
   },
   { id: "shop", weight: -1.2, explain: "sells a product (price, order, discount)", re: phraseRegex("bestel (nu|vandaag|online)|shop (nu|now)|korting|gratis verzending|in de winkel|buy now|free shipping|% off|jetzt (kaufen|bestellen)|rabatt|versandkostenfrei|achetez|livraison gratuite", "u") },
 ];

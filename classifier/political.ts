@@ -54,22 +54,28 @@ export function assessPolitical(input: PoliticalInput): PoliticalResult {
   // The model saw 62 English texts and thousands of Dutch/German ones: trust it less outside nl/de.
   const lang = guessLanguageFolded(folded);
   const cap = lang === "nl" || lang === "de" ? MODEL_CAP : 1;
-  let logit = input.text.trim() ? Math.max(-cap, Math.min(cap, (model.logit + (textModel.offset ?? 0)) * (textModel.scale ?? 1))) : -2;
+  const matched = matchCues(input.text, CUES);
+  const voteInfo = matched.some((h) => h.cue === VOTE_INFO_CUE);
+  const hits = matched.filter((h) => h.cue !== VOTE_INFO_CUE);
+  const commercialVote = hits.some((h) => h.cue.id === "commercial-vote" || h.cue.id === "contest");
+  const mentioned = input.actors.partyMentionedIn(input.text);
+  // Evidence besides word statistics: an actor, a named party, a political cue, or the ad's own declaration.
+  const evidence = actor !== undefined || mentioned !== undefined || input.selfDeclared || hits.some((h) => h.cue.weight > 0 && !(commercialVote && h.cue.id === "vote-call"));
+  // A commercial, charity or health call to action outweighs word statistics: then the model alone stays under "yes"
+  // before the cue's own weight is added (a saturated model could otherwise carry such an ad to "yes").
+  const against = !evidence && hits.some((h) => h.cue.weight < 0);
+  const upper = against ? Math.min(cap, MODEL_ONLY_MAX_LOGIT) : cap;
+  let logit = input.text.trim() ? Math.max(-cap, Math.min(upper, (model.logit + (textModel.offset ?? 0)) * (textModel.scale ?? 1))) : -2;
   if (model.top.length > 0) reasons.push(`text model p=${model.probability.toFixed(2)}: ${model.top.map((t) => `${featureLabel(t.feature)} (${t.weight >= 0 ? "+" : ""}${t.weight.toFixed(2)})`).join(", ")}`);
   if (actor) {
     logit += actor.via === "pattern" ? 2 : 6;
     reasons.push(`limb (a): "${actor.actor.name}" is a political actor (${actor.actor.kind}${actor.party ? `, ${actor.party}` : ""}, ${actor.via} match)`);
   }
-  const matched = matchCues(input.text, CUES);
-  const voteInfo = matched.some((h) => h.cue === VOTE_INFO_CUE);
-  const hits = matched.filter((h) => h.cue !== VOTE_INFO_CUE);
-  const commercialVote = hits.some((h) => h.cue.id === "commercial-vote");
   for (const { cue, match } of hits) {
     if (commercialVote && cue.id === "vote-call") continue;
     logit += cue.weight;
     reasons.push(`${cue.weight > 0 ? "limb (b)" : "against"}: ${cue.explain} ("${match.slice(0, 60)}")`);
   }
-  const mentioned = input.actors.partyMentionedIn(input.text);
   if (mentioned) {
     logit += 1.5;
     reasons.push(`limb (b): names the political party ${mentioned.party ?? mentioned.name}`);
@@ -81,7 +87,6 @@ export function assessPolitical(input: PoliticalInput): PoliticalResult {
   const party = actor?.party ?? mentioned?.party ?? null;
   // An ad marked commercial with nothing but the text model pointing to politics (no actor, no cue, no
   // party named) goes to review, not to a finding: word statistics alone do not outweigh the marker.
-  const evidence = actor !== undefined || mentioned !== undefined || input.selfDeclared || hits.some((h) => h.cue.weight > 0 && !(commercialVote && h.cue.id === "vote-call"));
   if (input.commercialMarker && !evidence && logit > MODEL_ONLY_MAX_LOGIT) {
     logit = MODEL_ONLY_MAX_LOGIT;
     reasons.push("marked as a commercial ad and only the text model points to politics: review, not a decision");

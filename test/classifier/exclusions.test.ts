@@ -14,11 +14,20 @@ describe("exclusions from Art. 3(2): ads that mention a vote or read like a caus
     ["a charity asking for donors", "Help kinderen in nood. Word donateur van Unicef."],
     ["a screening programme asking people to get tested", "Laat je gratis testen op darmkanker. Doe mee aan het bevolkingsonderzoek."],
     ["a pizza vote", "Stem op je favoriete pizza en maak kans op een jaar gratis pizza!"],
+    ["a sandwich contest with a vote call", "Kies jouw favoriet! Stem op het lekkerste broodje van Utrecht en maak kans op een slagroomtaart."],
+    ["a travel offer", "Weekendje Lissabon? Vanaf €149\nDrie nachten Lissabon met vlucht vanaf Eindhoven. Boek voor zondag en ontvang een gratis tramkaart."],
   ])("is not political: %s", (_name, text) => {
     const v = judge(text);
     expect(v.decision).not.toBe("yes");
     expect(v.findings).toEqual([]);
     expect(v.reasons.join(" ")).toMatch(/against: /);
+  });
+
+  it("keeps a service ad out even when its text comes twice (page text plus OCR) and the model is sure it is political", () => {
+    const s = "Kies voor zekerheid\nStamcellen uit navelstrengbloed bewaren? Vraag vandaag nog de gratis brochure aan.";
+    const v = judge(s, { ocr_text: s.replace("gratis ", "gratis\n") });
+    expect(v.decision).toBe("no");
+    expect(judge(`${s}\n${s}`).decision).toBe("no");
   });
 
   it("names the commercial call to action it found in the reasons", () => {
