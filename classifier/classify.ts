@@ -14,7 +14,7 @@ import { RULE_CHECKS } from "./rules/index.js";
 import { EU_EEA } from "./eu-eea.js";
 
 /** Version of the rule set stamped on every verdict; bump when rules or thresholds change. */
-export const RULE_SET_VERSION = "2026.12.3";
+export const RULE_SET_VERSION = "2026.12.4";
 
 /** Date from which the Regulation's Chapter II-III duties apply (Art. 30(2)). */
 export const OBLIGATIONS_FROM = new Date("2025-10-10T00:00:00Z");
@@ -41,13 +41,18 @@ export interface ClassifyContext {
  */
 export function classify(ad: AdInput, ctx: ClassifyContext): Verdict {
   const facts = gatherFacts(ad, ctx);
+  // A line of Meta's Ad Library report: the report lists only ads about social issues, elections or politics.
+  if (ad.record_kind === "advertiser-report") {
+    facts.political = { ...facts.political, political: true, decision: "yes", score: Math.max(facts.political.score, 1),
+      reasons: [...facts.political.reasons, "a line of the platform's political-ad library report (it lists only ads about social issues, elections or politics)"] };
+  }
   const p = facts.political;
   const inEu = EU_EEA.has(ad.country.toUpperCase());
   const reasons = [...p.reasons];
   if (p.political && !facts.obligationsApply) reasons.push("TTPA labelling and notice duties apply to ads seen from 10 October 2025 (Art. 30(2)); this ad was seen earlier");
   if (p.political && !inEu) reasons.push(`country ${ad.country} is outside the EU/EEA: TTPA duties not checked`);
   // A repository entry or a bundle row carries no creative or label as shown: only the signals can be judged.
-  const metadataOnly = ad.record_kind === "publisher-repository-ad" || ad.metadata_only === true;
+  const metadataOnly = ad.record_kind === "publisher-repository-ad" || ad.record_kind === "advertiser-report" || ad.metadata_only === true;
   if (p.political && metadataOnly) reasons.push("metadata record (a repository or bundle entry, not the ad as shown): label and notice duties not judged");
   const ocrNote = facts.ocr ? ocrReason(facts.ocr) : null;
   if (ocrNote) reasons.push(ocrNote);

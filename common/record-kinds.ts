@@ -4,3 +4,9 @@
  * (A publisher's repository entry is an ad: it is classified, but only its signals are judged.)
  */
 export const NON_AD_RECORD_KINDS = ["notice-statement", "advertiser-report"] as const;
+
+/**
+ * Of those, the records classification skips: registry statements are notices, not ads. Report lines
+ * are classified (only the platform rules judge them: "ran without a disclaimer" is a finding).
+ */
+export const UNCLASSIFIED_RECORD_KINDS = ["notice-statement"] as const;

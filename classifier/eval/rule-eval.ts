@@ -69,6 +69,10 @@ function casesFor(o: Statement, other: Statement | undefined): Case[] {
   cases.push({ rule: "ttpa.5-2.third-country-sponsor", truth: true, ad: { ...base, notice: { ...o, oorsprong_ontvangen_bedragen: "Particulier geld van buiten de EU" } } });
   cases.push({ rule: "ttpa.5-2.third-country-sponsor", truth: false, ad: { ...base, notice: { ...o, oorsprong_ontvangen_bedragen: "Particulier geld van buiten de EU" }, first_seen: "2026-05-01T09:00:00Z", last_seen: "2026-06-01T09:00:00Z" } });
   both("platform.political-ad-ban", { publisher: "facebook.com", source: "meta-ad-library" });
+  // A Meta report line for the statement's sponsor, with and without a disclaimer.
+  const reportLine = { source: "meta-ad-library-report", publisher: "Meta", text: null, label: null, notice: null, notice_url: null, notice_status: null, record_kind: "advertiser-report", page_id: s(o, "public_id"), page_name: sponsor, spend: { text: "≤100", currency: "EUR" } };
+  cases.push({ rule: "platform.disclaimer-missing", truth: true, ad: { ...base, ...reportLine, sponsor: null, ran_without_disclaimer: true } });
+  cases.push({ rule: "platform.disclaimer-missing", truth: false, ad: { ...base, ...reportLine, ran_without_disclaimer: false } });
   return cases;
 }
 

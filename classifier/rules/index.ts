@@ -1,5 +1,6 @@
 import type { RuleInfo } from "../../common/verdict.js";
 import type { Rule } from "./facts.js";
+import { disclaimerMissing } from "./platform-disclaimer-missing.js";
 import { politicalAdBan } from "./platform-political-ad-ban.js";
 import { labelMissing } from "./ttpa-11-1-a-label-missing.js";
 import { sponsorMissing } from "./ttpa-11-1-b-sponsor-missing.js";
@@ -19,7 +20,7 @@ import { thirdCountrySponsor } from "./ttpa-5-2-third-country-sponsor.js";
  */
 export const RULE_CHECKS: readonly Rule[] = [
   labelMissing, sponsorMissing, electionMissing, targetingStatementMissing, noticeMissing, noticeUnreachable,
-  labelNotSalient, noticeIncomplete, sponsorMismatch, noticeWithdrawn, thirdCountrySponsor, politicalAdBan,
+  labelNotSalient, noticeIncomplete, sponsorMismatch, noticeWithdrawn, thirdCountrySponsor, politicalAdBan, disclaimerMissing,
 ];
 
 /** Rule metadata for the dashboard and `polad rules`. */

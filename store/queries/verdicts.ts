@@ -1,5 +1,5 @@
 import { sql, type Kysely } from "kysely";
-import { NON_AD_RECORD_KINDS } from "../../common/record-kinds.js";
+import { UNCLASSIFIED_RECORD_KINDS } from "../../common/record-kinds.js";
 import type { AdInput } from "../../common/ad-input.js";
 import type { LabelStyle } from "../../common/capture.js";
 import type { Verdict } from "../../common/verdict.js";
@@ -30,7 +30,7 @@ function reprobeOf(v: unknown): AdInput["notice_reprobe"] {
   return { status: p.status, probed_at: new Date(p.probed_at).toISOString(), outcome: p.outcome };
 }
 
-/** Lists stored ads (not registry or report records) in id order after `afterId`, as classifier input (keyset pagination). */
+/** Lists stored ads (and report lines; not registry statements) in id order after `afterId`, as classifier input (keyset pagination). */
 export async function listStoredAds(db: Kysely<Database>, o: { afterId: number; limit: number }): Promise<StoredAd[]> {
   const rows = await db
     .selectFrom("ad")
@@ -46,7 +46,7 @@ export async function listStoredAds(db: Kysely<Database>, o: { afterId: number; 
         where np.url = ad.notice_url order by np.probed_at desc, np.id desc limit 1)`.as("reprobe"),
     ])
     .where("ad.id", ">", o.afterId)
-    .where(sql<string>`coalesce(ad.extra->>'record_kind', '')`, "not in", [...NON_AD_RECORD_KINDS])
+    .where(sql<string>`coalesce(ad.extra->>'record_kind', '')`, "not in", [...UNCLASSIFIED_RECORD_KINDS])
     .orderBy("ad.id")
     .limit(o.limit)
     .execute();

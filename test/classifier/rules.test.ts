@@ -14,6 +14,7 @@ const RULE_IDS = [
   "ttpa.11-1-a.label-missing", "ttpa.11-1-b.sponsor-missing", "ttpa.11-1-c.election-missing", "ttpa.11-1-d.targeting-statement-missing",
   "ttpa.11-1-e.notice-missing", "ttpa.11-1-e.notice-unreachable", "ttpa.11-1.label-not-salient", "ttpa.12-1.notice-incomplete",
   "ttpa.12.sponsor-mismatch", "ttpa.5-2.third-country-sponsor", "platform.political-ad-ban", "ttpa.12.notice-withdrawn",
+  "platform.disclaimer-missing",
 ];
 
 const salient: LabelStyle = { text: "Politieke advertentie", visible: true, fontSizePx: 12, contrast: 7, inViewport: true, insideAd: true, behindInteraction: false };
@@ -49,6 +50,8 @@ const cases: Case[] = [
   { name: "accepts a reachable notice", rule: "ttpa.11-1-e.notice-unreachable", ad: {}, fires: false },
   { name: "flags a notice readable when seen and 404 on the latest re-probe", rule: "ttpa.12.notice-withdrawn", ad: { notice_status: 200, notice_reprobe: { status: 404, probed_at: "2026-06-01T03:00:00Z", outcome: "gone" } }, fires: true },
   { name: "flags a notice whose host no longer answers on re-probe", rule: "ttpa.12.notice-withdrawn", ad: { notice_status: 200, notice_reprobe: { status: 0, probed_at: "2026-06-01T03:00:00Z", outcome: "unchanged" } }, fires: true },
+  { name: "flags a Meta report line for a page whose ads ran without a disclaimer", rule: "platform.disclaimer-missing", ad: { source: "meta-ad-library-report", publisher: "Meta", text: null, label: null, sponsor: null, notice: null, notice_url: null, notice_status: null, record_kind: "advertiser-report", page_id: "123", page_name: "D66 Amsterdam", ran_without_disclaimer: true, spend: { text: "≤100", currency: "EUR" }, report: { date: "2023-03-05", period: "last_30_days" } }, fires: true },
+  { name: "accepts a report line with a disclaimer", rule: "platform.disclaimer-missing", ad: { source: "meta-ad-library-report", publisher: "Meta", text: null, label: null, sponsor: "D66 Amsterdam", notice: null, notice_url: null, notice_status: null, record_kind: "advertiser-report", page_id: "123", page_name: "D66 Amsterdam", ran_without_disclaimer: false }, fires: false },
   { name: "accepts a notice that is back or still there", rule: "ttpa.12.notice-withdrawn", ad: { notice_status: 200, notice_reprobe: { status: 200, probed_at: "2026-06-01T03:00:00Z", outcome: "back" } }, fires: false },
   { name: "leaves a notice that was never readable to notice-unreachable", rule: "ttpa.12.notice-withdrawn", ad: { notice_status: 404, notice_reprobe: { status: 404, probed_at: "2026-06-01T03:00:00Z", outcome: "unchanged" } }, fires: false },
   { name: "flags a label in 6px text", rule: "ttpa.11-1.label-not-salient", ad: {}, styles: [{ ...salient, fontSizePx: 6 }], fires: true, severity: "low" },

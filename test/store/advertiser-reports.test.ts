@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -65,6 +66,11 @@ describe("polad crawl --source meta-ad-library-report fills advertiser_report", 
     try {
       const without = await listPagesWithoutDisclaimer(store.db);
       expect(without.map((p) => p.pageId)).toContain("203040506070801");
+      // Each report line without a disclaimer is a finding of its own (platform.disclaimer-missing); lines with one are not.
+      const findings = await store.db.selectFrom("finding").innerJoin("ad", "ad.id", "finding.ad_id")
+        .select([sql<string>`ad.extra->>'page_id'`.as("page_id"), "finding.message"]).where("finding.rule", "=", "platform.disclaimer-missing").execute();
+      expect(new Set(findings.map((f) => f.page_id))).toEqual(new Set(without.map((p) => p.pageId)));
+      expect(findings.find((f) => f.page_id === "203040506070801")?.message).toMatch(/ran without a "Paid for by" disclaimer/);
     } finally {
       await store.close();
     }
