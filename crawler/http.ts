@@ -29,7 +29,10 @@ export async function boundedFetch(url: string, o: BoundedFetchOptions): Promise
   for (let hop = 0; ; hop++) {
     const signal = AbortSignal.any([o.signal, AbortSignal.timeout(o.timeoutMs ?? 15_000)]);
     const body = method === "POST" ? (o.body ?? "") : undefined;
-    const res = await fetch(current, { method, body, redirect: "manual", signal, headers: { "user-agent": o.userAgent, accept: "*/*", ...o.headers } });
+    const init: RequestInit = { method, body, redirect: "manual", signal, headers: { "user-agent": o.userAgent, accept: "*/*", ...o.headers } };
+    const res = await fetch(current, init).catch((err: unknown) => (method === "GET" && isStaleSocket(err) ? fetch(current, init) : Promise.reject(err))).catch((err: unknown) => {
+      throw withCause(err);
+    });
     const location = res.headers.get("location");
     if (res.status >= 300 && res.status < 400 && location) {
       await res.body?.cancel();
@@ -47,6 +50,20 @@ export async function boundedFetch(url: string, o: BoundedFetchOptions): Promise
     if (truncated) headers["x-polad-truncated"] = "1";
     return { url, finalUrl: current, status: res.status, headers, body: new TextDecoder("utf-8", { fatal: false }).decode(bytes), bytes, redirects };
   }
+}
+
+/** undici's "fetch failed" hides the reason in `cause`: a socket the server closed while idle (keep-alive) is worth one immediate retry. */
+function isStaleSocket(err: unknown): boolean {
+  const cause = (err as { cause?: { code?: string } }).cause;
+  return cause?.code === "UND_ERR_SOCKET" || cause?.code === "ECONNRESET";
+}
+
+/** Puts the network cause (ECONNRESET, ENOTFOUND, …) into the message, so the runner classifies it instead of calling it unexpected. */
+function withCause(err: unknown): unknown {
+  const cause = (err as { cause?: { code?: string; message?: string } }).cause;
+  if (!(err instanceof Error) || err.name === "AbortError" || err.name === "TimeoutError" || !cause) return err;
+  const code = cause.code === "UND_ERR_SOCKET" ? "ECONNRESET" : (cause.code ?? "");
+  return new Error(`${err.message}: ${code} ${cause.message ?? ""}`.trim(), { cause: err });
 }
 
 async function readBounded(res: Response, maxBytes: number): Promise<{ bytes: Buffer; truncated: boolean }> {
