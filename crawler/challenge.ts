@@ -14,6 +14,8 @@ const CHALLENGE_PATTERNS: Array<[RegExp, string]> = [
  * somewhere deep is not mistaken for one unless the page is also short.
  */
 export function detectChallenge(body: string, status: number): string | null {
+  // LinkedIn answers crawlers it suspects with the non-standard status 999 and an empty or script-only page.
+  if (status === 999) return "linkedin-999";
   const head = body.slice(0, 65_536);
   for (const [re, name] of CHALLENGE_PATTERNS) {
     if (!re.test(head)) continue;
