@@ -72,7 +72,9 @@ export async function migrate(db: Kysely<Database>): Promise<string[]> {
   // its own schema is not confused by another polad's tables in public.
   const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
   const schema = rows[0]?.schema ?? "public";
-  const migrator = new Migrator({ db, provider, migrationTableSchema: schema, migrationTableName: "polad_migration", migrationLockTableName: "polad_migration_lock" });
+  // Migrations are independent additions; a store that ran a later one before an earlier one was
+  // written (parallel branches of work) runs the missing one instead of refusing to open.
+  const migrator = new Migrator({ db, provider, migrationTableSchema: schema, migrationTableName: "polad_migration", migrationLockTableName: "polad_migration_lock", allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw new Error("database migration failed", { cause: error });
   return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
