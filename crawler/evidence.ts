@@ -74,10 +74,10 @@ async function screenshot(page: Page, key: string, rect: ElementEvidence["rect"]
   if (rect.width < 1 || rect.height < 1) return null;
   try {
     if (rect.width * rect.height <= o.limits.maxScreenshotPixels) {
-      return await page.locator(`[${SLOT_ATTR}="${key}"]`).screenshot({ timeout: 5_000, animations: "disabled" });
+      return await page.locator(`[${SLOT_ATTR}="${key}"]`).screenshot({ timeout: 15_000, animations: "disabled" });
     }
     const clip = { x: rect.x, y: rect.y, width: Math.min(rect.width, 2000), height: Math.min(rect.height, 2000) };
-    return await page.screenshot({ clip, fullPage: true, timeout: 5_000 });
+    return await page.screenshot({ clip, fullPage: true, timeout: 15_000 });
   } catch (err) {
     o.log.debug({ key, err: (err as Error).message }, "element screenshot failed");
     return null;
