@@ -3,11 +3,46 @@
  * request) and a bare playwright-core loop over reused pages (the floor). Both take an element
  * screenshot of every ad, as polad does with evidence on.
  */
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
 import { CHROMIUM_ARGS } from "../crawler/browser.js";
+
+/**
+ * Memory of this process and all its descendants (Linux /proc): PSS, which shares each shared page out
+ * among the processes mapping it (Chromium's renderers share most of their pages), and summed RSS,
+ * which counts a shared page once per process and so overstates a multi-process browser.
+ */
+export function treeMemory(): { pss: number; rss: number } {
+  const parent = new Map<number, number>();
+  for (const d of readdirSync("/proc")) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const stat = readFileSync(`/proc/${d}/stat`, "utf8");
+      parent.set(Number(d), Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]));
+    } catch {
+      continue; // the process ended meanwhile
+    }
+  }
+  const inTree = (pid: number): boolean => {
+    for (let p = pid, n = 0; p > 1 && n < 50; p = parent.get(p) ?? 0, n++) if (p === process.pid) return true;
+    return false;
+  };
+  let pss = 0;
+  let rss = 0;
+  for (const pid of parent.keys()) {
+    if (!inTree(pid)) continue;
+    try {
+      const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, "utf8");
+      pss += Number(/^Pss:\s+(\d+) kB/m.exec(rollup)?.[1] ?? 0) * 1024;
+      rss += Number(/^Rss:\s+(\d+) kB/m.exec(rollup)?.[1] ?? 0) * 1024;
+    } catch {
+      continue; // ended
+    }
+  }
+  return { pss, rss };
+}
 
 /** Pages and ads one crawler saw. */
 export interface PeerResult { pages: number; ads: number }

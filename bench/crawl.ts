@@ -1,57 +1,47 @@
 /**
- * Crawl benchmark: the same generated sandbox site (300 pages, 3 ads each) crawled three ways in one run:
- * polad's runCrawl (evidence on: element screenshots, HTML, hashes, manifest, store), Crawlee's
- * PlaywrightCrawler (peer) and a bare playwright-core loop reusing pages (floor). Prints pages/s, ads/s
- * and peak memory (this process and its children) for each, and the ratios. On demand, never in CI.
- *   npx tsx bench/crawl.ts [--pages 300] [--concurrency 4] [--static]
+ * Crawl benchmark: two generated sandbox sites (ads inserted by script, and static HTML), each crawled
+ * three ways in one run: polad's runCrawl (evidence on: HTML, hashes, manifest, store; a screenshot for
+ * every rendered ad), Crawlee's PlaywrightCrawler (peer) and a bare playwright-core loop reusing pages
+ * (floor); both peers take an element screenshot of every ad. Then polad alone at the memory
+ * concurrency, for peak memory. Memory is the proportional set size (PSS) of this process and all its
+ * children, Chromium included (summing RSS would count shared pages once per process). On demand only.
+ *   npx tsx bench/crawl.ts [--pages 120] [--concurrency 4] [--memory-concurrency 8] [--sites scripted,static]
+ *                          [--political-every 10] [--only polad,crawlee,bare]
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdtempSync, rmSync } from "node:fs";
+import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import pino from "pino";
 import { runCrawl } from "../crawler/run.js";
 import { startBenchSite } from "../sandbox/bench/site.js";
 import { migrate, openStore } from "../store/db.js";
-import { bareLoop, crawleeCrawl, type PeerResult } from "./crawl-peers.js";
+import { bareLoop, crawleeCrawl, treeMemory, type PeerResult } from "./crawl-peers.js";
 
 const CHROMIUM = process.env.POLAD_CHROMIUM ?? "/usr/bin/chromium";
 
-/** Resident memory of this process and all its descendants, in bytes (Linux /proc). */
-function treeRss(): number {
-  const parent = new Map<number, number>();
-  for (const d of readdirSync("/proc")) {
-    if (!/^\d+$/.test(d)) continue;
-    try {
-      const stat = readFileSync(`/proc/${d}/stat`, "utf8");
-      parent.set(Number(d), Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]));
-    } catch { /* the process ended meanwhile */ }
-  }
-  const inTree = (pid: number): boolean => { for (let p = pid, n = 0; p > 1 && n < 50; p = parent.get(p) ?? 0, n++) if (p === process.pid) return true; return false; };
-  let total = 0;
-  for (const pid of parent.keys()) {
-    if (!inTree(pid)) continue;
-    try {
-      const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
-      total += Number(m?.[1] ?? 0) * 1024;
-    } catch { /* ended */ }
-  }
-  return total;
-}
+interface Measured { name: string; pages: number; ads: number; seconds: number; pagesPerS: number; adsPerS: number; peakPssMb: number; peakRssMb: number; extra: string }
 
-async function measure(name: string, fn: () => Promise<PeerResult>): Promise<{ name: string; pagesPerS: number; adsPerS: number; peakMb: number; pages: number; ads: number }> {
-  let peak = 0;
-  const timer = setInterval(() => (peak = Math.max(peak, treeRss())), 250);
+const load = () => loadavg().map((l) => l.toFixed(2)).join(" ");
+
+async function measure(name: string, fn: () => Promise<PeerResult & { extra?: string }>): Promise<Measured> {
+  let pss = 0;
+  let rss = 0;
+  const timer = setInterval(() => {
+    const m = treeMemory();
+    pss = Math.max(pss, m.pss);
+    rss = Math.max(rss, m.rss);
+  }, 250);
   const t0 = performance.now();
   const r = await fn();
-  const s = (performance.now() - t0) / 1000;
+  const seconds = (performance.now() - t0) / 1000;
   clearInterval(timer);
-  const out = { name, pages: r.pages, ads: r.ads, pagesPerS: r.pages / s, adsPerS: r.ads / s, peakMb: Math.round(peak / 1e6) };
-  console.log(`${name.padEnd(8)} ${String(r.pages).padStart(4)} pages ${String(r.ads).padStart(5)} ads in ${s.toFixed(1)} s: ${out.pagesPerS.toFixed(1)} pages/s, ${out.adsPerS.toFixed(1)} ads/s, peak ${out.peakMb} MB`);
+  const out = { name, pages: r.pages, ads: r.ads, seconds, pagesPerS: r.pages / seconds, adsPerS: r.ads / seconds, peakPssMb: Math.round(pss / 1e6), peakRssMb: Math.round(rss / 1e6), extra: r.extra ?? "" };
+  console.log(`  ${name.padEnd(8)} ${String(r.pages).padStart(4)} pages ${String(r.ads).padStart(5)} ads in ${seconds.toFixed(1).padStart(6)} s: ${out.pagesPerS.toFixed(2).padStart(6)} pages/s ${out.adsPerS.toFixed(2).padStart(7)} ads/s, peak ${out.peakPssMb} MB PSS (${out.peakRssMb} MB summed RSS)${out.extra ? `; ${out.extra}` : ""}  [load ${load()}]`);
   return out;
 }
 
-async function pollad(urls: string[], concurrency: number): Promise<PeerResult> {
+async function polad(urls: string[], concurrency: number): Promise<PeerResult & { extra: string }> {
   const dir = mkdtempSync(join(tmpdir(), "polad-bench-store-"));
   const store = await openStore({ databaseUrl: process.env.DATABASE_URL, dataDir: dir });
   await migrate(store.db);
@@ -60,27 +50,52 @@ async function pollad(urls: string[], concurrency: number): Promise<PeerResult> 
       store, plans: [{ source: "publisher", options: { seeds: urls, allowPrivate: true, maxDepth: 0 } }], maxPages: urls.length, concurrency, log: pino({ level: "warn" }),
       crawlerVersion: "bench", chromiumPath: CHROMIUM, politeness: { hostConcurrency: concurrency, hostIntervalMs: 0 }, ocr: false,
     });
-    return { pages: s.pages, ads: Number(s.runs[0]?.stats.observations ?? 0) };
+    const shots = await store.db.selectFrom("observation").select((eb) => eb.fn.countAll().as("n")).where("screenshot_sha256", "is not", null).executeTakeFirst();
+    return { pages: s.pages, ads: Number(s.runs[0]?.stats.observations ?? 0), extra: `${Number(shots?.n ?? 0)} with a screenshot` };
   } finally {
     await store.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-const { values } = parseArgs({ options: { pages: { type: "string", default: "300" }, concurrency: { type: "string", default: "4" }, static: { type: "boolean", default: false }, only: { type: "string" } } });
-const site = await startBenchSite({ pages: Number(values.pages), scripted: !values.static });
+const { values } = parseArgs({
+  options: {
+    pages: { type: "string", default: "120" }, concurrency: { type: "string", default: "4" }, "memory-concurrency": { type: "string", default: "8" },
+    sites: { type: "string", default: "scripted,static" }, "political-every": { type: "string", default: "10" }, only: { type: "string" },
+  },
+});
 const c = Number(values.concurrency);
-console.log(`site: ${site.pages} pages x ${site.adsPerPage} ads, ${values.static ? "static HTML" : "ads inserted by script"}; concurrency ${c}`);
+const memC = Number(values["memory-concurrency"]);
 const want = (n: string) => !values.only || values.only.split(",").includes(n);
-const results: Array<Awaited<ReturnType<typeof measure>>> = [];
-try {
-  if (want("polad")) results.push(await measure("polad", () => pollad(site.urls, c)));
-  if (want("crawlee")) results.push(await measure("crawlee", () => crawleeCrawl(site.urls, { chromiumPath: CHROMIUM, concurrency: c })));
-  if (want("bare")) results.push(await measure("bare", () => bareLoop(site.urls, { chromiumPath: CHROMIUM, concurrency: c })));
-} finally {
-  await site.close();
+const ratio = (a: number, b: number) => (b > 0 ? a / b : Number.NaN);
+const verdict = (ok: boolean) => (ok ? "met" : "NOT met");
+console.log(`crawl bench: ${values.pages} pages a site, concurrency ${c}; memory at concurrency ${memC}; load average at start ${load()} (${(await import("node:os")).cpus().length} cores)`);
+for (const kind of values.sites.split(",")) {
+  const site = await startBenchSite({ pages: Number(values.pages), scripted: kind === "scripted", politicalEvery: Number(values["political-every"]) });
+  console.log(`${kind} site: ${site.pages} pages x ${site.adsPerPage} ads (${site.politicalAds} political), ${kind === "scripted" ? "ads inserted by script" : "ads in the HTML"}`);
+  const results: Measured[] = [];
+  try {
+    if (want("polad")) results.push(await measure("polad", () => polad(site.urls, c)));
+    if (want("crawlee")) results.push(await measure("crawlee", () => crawleeCrawl(site.urls, { chromiumPath: CHROMIUM, concurrency: c })));
+    if (want("bare")) results.push(await measure("bare", () => bareLoop(site.urls, { chromiumPath: CHROMIUM, concurrency: c })));
+    if (want("polad") && memC !== c) results.push(await measure(`polad@${memC}`, () => polad(site.urls, memC)));
+  } finally {
+    await site.close();
+  }
+  const by = (n: string) => results.find((r) => r.name === n);
+  const p = by("polad");
+  const crawlee = by("crawlee");
+  const bare = by("bare");
+  if (p && crawlee) {
+    const x = ratio(p.pagesPerS, crawlee.pagesPerS);
+    const target = kind === "scripted" ? 2 : 10;
+    console.log(`  polad / crawlee: ${x.toFixed(2)}x pages/s, ${ratio(p.adsPerS, crawlee.adsPerS).toFixed(2)}x ads/s (target >= ${target}x: ${verdict(x >= target)})`);
+  }
+  if (p && bare) {
+    const x = ratio(p.pagesPerS, bare.pagesPerS);
+    console.log(`  polad / bare loop: ${(x * 100).toFixed(0)}% pages/s${kind === "scripted" ? ` (target >= 80%: ${verdict(x >= 0.8)})` : ""}`);
+  }
+  const mem = by(`polad@${memC}`) ?? (memC === c ? p : undefined);
+  if (mem) console.log(`  polad peak memory at concurrency ${memC}: ${mem.peakPssMb} MB PSS (target < 1500 MB: ${verdict(mem.peakPssMb < 1500)})`);
 }
-const by = (n: string) => results.find((r) => r.name === n);
-const p = by("polad");
-if (p && by("crawlee")) console.log(`polad / crawlee: ${(p.pagesPerS / by("crawlee")!.pagesPerS).toFixed(2)}x pages/s (target >= 2x${values.static ? "; static-site target >= 10x" : ""})`);
-if (p && by("bare")) console.log(`polad / bare loop: ${((p.pagesPerS / by("bare")!.pagesPerS) * 100).toFixed(0)}% (target >= 80%)`);
+console.log(`load average at end ${load()}`);
