@@ -1,5 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { readArtefact } from "../../store/artefacts.js";
+import { listCreativeSiblings } from "../../store/queries/creatives.js";
+import { listNoticeProbes } from "../../store/queries/notice-probes.js";
 import { listFilterOptions } from "../../store/queries/dashboard.js";
 import { findAdDetail, findArtefact, listAdFindings, listAdSightings, listNoticeHistory } from "../../store/queries/dashboard-ad.js";
 import { listAds, listFindings } from "../../store/queries/dashboard-lists.js";
@@ -44,14 +46,15 @@ function registerAdPage(app: FastifyInstance, d: Deps): void {
     const ctx = viewCtx(req, `/ads/${id ?? 0}`, { lang: q.lang, raw: q.lang === "en" ? { lang: "en" } : {} });
     const ad = id === undefined ? undefined : await findAdDetail(d.store.db, id);
     if (!ad) return sendPage(reply.code(404), errorPage(ctx, "404", t(q.lang, "notFound")));
-    const [findings, notices, sightings] = await Promise.all([
+    const [findings, notices, sightings, probes, siblings] = await Promise.all([
       listAdFindings(d.store.db, ad.id), listNoticeHistory(d.store.db, { url: ad.noticeUrl, noticeId: ad.noticeId }), listAdSightings(d.store.db, ad.id),
+      ad.noticeUrl ? listNoticeProbes(d.store.db, ad.noticeUrl) : Promise.resolve([]), listCreativeSiblings(d.store.db, ad.id),
     ]);
     const checks = new Map<string, FileCheck>();
     for (const s of sightings) for (const f of [s.screenshot, s.html]) if (f && !checks.has(f.sha256)) checks.set(f.sha256, checkEvidenceFile(d.store.evidenceDir, f));
     const noticeChecks = new Map(notices.map((n) => [n.id, noticeHash(n) === n.sha256]));
     const csrf = canReview(req.user) ? reply.generateCsrf() : null;
-    const data = { ad, findings, notices, sightings, checks, noticeChecks, csrf };
+    const data = { ad, findings, notices, sightings, probes, siblings, checks, noticeChecks, csrf };
     return sendPage(reply, layout(ctx, `${t(q.lang, "ad")} #${ad.id}`, adPageBody(ctx, data)));
   });
 }

@@ -1,4 +1,6 @@
+import type { CreativeSibling } from "../../store/queries/creatives.js";
 import type { AdDetail, AdFinding, NoticeFetch, Sighting } from "../../store/queries/dashboard-ad.js";
+import type { NoticeProbe } from "../../store/queries/notice-probes.js";
 import type { FileCheck } from "../evidence.js";
 import { bound, html, type SafeHtml } from "../html.js";
 import { t, type Lang } from "../i18n.js";
@@ -9,6 +11,8 @@ import { partyLink, publisherLink, ruleLink } from "./parts.js";
 /** Everything the ad page renders. */
 export interface AdPageData {
   ad: AdDetail; findings: AdFinding[]; notices: NoticeFetch[]; sightings: Sighting[];
+  /** Re-probes of the notice link (polad schedule --notices), oldest first; other ads of the same creative. */
+  probes: NoticeProbe[]; siblings: CreativeSibling[];
   checks: Map<string, FileCheck>; noticeChecks: Map<number, boolean>; csrf: string | null;
 }
 
@@ -46,7 +50,16 @@ ${latest ? html`<pre class="notice-body">${bound(latest.body, 50_000)}</pre>` : 
 <h3>${t(l, "noticeHistory")}</h3>
 ${table([t(l, "time"), t(l, "statusCode"), t(l, "url"), "SHA-256", t(l, "evidence"), "error"],
     d.notices.map((n) => [fmtTime(n.fetchedAt), n.status, bound(n.finalUrl ?? n.url, 300), html`<code>${n.sha256}</code>`,
-      d.noticeChecks.get(n.id) ? checkCell(l, "ok") : checkCell(l, "mismatch"), bound(n.error, 300)]), "notice-history")}`;
+      d.noticeChecks.get(n.id) ? checkCell(l, "ok") : checkCell(l, "mismatch"), bound(n.error, 300)]), "notice-history")}
+${d.probes.length ? html`<h3>${t(l, "reprobes")}</h3>
+${table([t(l, "time"), t(l, "statusCode"), t(l, "outcome"), "run"], d.probes.map((p) => [fmtTime(p.probedAt), p.status, html`<span class="probe-${p.outcome}">${p.outcome}</span>`, p.runId ?? "—"]), "notice-probes")}` : ""}`;
+}
+
+function siblingsSection(ctx: ViewCtx, d: AdPageData): SafeHtml {
+  if (d.siblings.length === 0) return html``;
+  const l = ctx.lang;
+  return html`<h2>${t(l, "sameCreative")}</h2>
+${table([t(l, "ad"), t(l, "source"), t(l, "firstSeen")], d.siblings.map((s) => [html`<a href="/ads/${s.id}${l === "en" ? "?lang=en" : ""}">#${s.id}</a>`, html`${s.source} · <code>${bound(s.externalId, 200)}</code>`, fmtTime(s.firstSeenAt)]), "same-creative")}`;
 }
 
 /** The label's captured style facts, the evidence behind a salience finding. */
@@ -85,5 +98,6 @@ ${capture ? html`<h2>${t(l, "html")}</h2><iframe class="capture" sandbox src="/e
 ${a.html ? html`<details><summary>HTML</summary><pre class="ad-html">${bound(a.html, 50_000)}</pre></details>` : ""}
 <h2>${t(l, "findings")}</h2>${findingsSection(ctx, d)}
 <h2>${t(l, "notice")}</h2>${noticeSection(ctx, d)}
-<h2>${t(l, "sightings")}</h2>${sightingsSection(ctx, d)}`;
+<h2>${t(l, "sightings")}</h2>${sightingsSection(ctx, d)}
+${siblingsSection(ctx, d)}`;
 }

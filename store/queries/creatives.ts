@@ -50,8 +50,11 @@ export async function clusterCreatives(db: Kysely<Database>, o: { onProgress?: (
   }
 }
 
-/** The other ads of an ad's creative (exact and near duplicates), oldest first. */
-export async function listCreativeSiblings(db: Kysely<Database>, adId: number): Promise<Array<{ id: number; source: string; externalId: string; firstSeenAt: Date }>> {
+/** Another ad of the same creative, as the ad page lists it. */
+export interface CreativeSibling { id: number; source: string; externalId: string; firstSeenAt: Date }
+
+/** The other ads of an ad's creative (exact and near duplicates), oldest first, at most 500. */
+export async function listCreativeSiblings(db: Kysely<Database>, adId: number): Promise<CreativeSibling[]> {
   const rows = await db.selectFrom("ad as a").innerJoin("ad as me", "me.creative_id", "a.creative_id")
     .select(["a.id", "a.source", "a.external_id", "a.first_seen_at"]).where("me.id", "=", adId).where("a.id", "!=", adId).orderBy("a.id").limit(500).execute();
   return rows.map((r) => ({ id: Number(r.id), source: r.source, externalId: r.external_id, firstSeenAt: new Date(r.first_seen_at) }));
