@@ -29,9 +29,10 @@ const GATE = (cb: string) => `<!doctype html><html lang="nl"><head><meta charset
 <button type="button" id="pg-agree">Akkoord</button> <button type="button" id="pg-settings">Instellingen</button></div>
 <script>document.getElementById("pg-agree").addEventListener("click", function () { location.href = "/privacy-gate/accept?redirectUri=" + encodeURIComponent(${JSON.stringify(cb)}); });</script></body></html>`;
 
+// "Stem PvdA Rotterdam" is a call to vote in the 18 March municipal election that its label does not name: Art. 11(1)(c).
 const truth: TruthAd[] = [
   { replica: DPG_SITE_REPLICA_ID, source: "publisher", match: "KeukenKoning Rotterdam-Zuid", political: false, party: null, rules: [], reachable: true },
-  { replica: DPG_SITE_REPLICA_ID, source: "publisher", match: "Stem PvdA Rotterdam", political: true, party: "PvdA", rules: ["ttpa.11-1-e.notice-missing"], reachable: true },
+  { replica: DPG_SITE_REPLICA_ID, source: "publisher", match: "Stem PvdA Rotterdam", political: true, party: "PvdA", rules: ["ttpa.11-1-c.election-missing", "ttpa.11-1-e.notice-missing"], reachable: true },
 ];
 
 /** The DPG-style site replica. */
