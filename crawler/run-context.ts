@@ -20,7 +20,7 @@ export async function politeFetch(st: RunState, url: string, init: FetchInit = {
   if (!robots.allowed) throw new GiveUp("robots-disallowed", `robots.txt disallows ${u.href}`);
   for (let attempt = 1; ; attempt++) {
     spendRequest(st, u.href);
-    await st.gate.pace(u.host, st.signal, robots.crawlDelayMs);
+    if (attempt > 1 || !init.alreadyPaced) await st.gate.pace(u.host, st.signal, robots.crawlDelayMs);
     const res = await boundedFetch(u.href, { guard: st.guard, signal: st.signal, userAgent: st.userAgent, headers: init.headers, method: init.method, body: init.body, maxBytes, timeoutMs: st.politeness.navTimeoutMs });
     if (res.status === 429 || res.status === 503) {
       const wait = retryAfterMs(res.headers["retry-after"]) ?? st.politeness.backoffBaseMs * 2 ** attempt;
@@ -133,6 +133,7 @@ export function makeContext(st: RunState, item: WorkItem): SourceContext {
   return {
     runId: st.runId,
     log: st.log.child({ url: item.url }),
+    userAgent: st.userAgent,
     now: st.now,
     signal: st.signal,
     fetch: (url, init) => politeFetch(st, url, init),

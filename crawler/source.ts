@@ -29,12 +29,16 @@ export interface FetchInit {
   method?: "GET" | "POST";
   /** Request body (POST only); JSON bodies are given as their text with a content-type header. */
   body?: string;
+  /** The work item's own request, already paced by the host gate when the item started (not paced twice). */
+  alreadyPaced?: boolean;
 }
 
 /** What the runner gives a source while it handles one work item. */
 export interface SourceContext {
   runId: number;
   log: Logger;
+  /** The user agent of ctx.fetch and the browser (recorded with evidence read without the browser). */
+  userAgent?: string;
   /** The crawl's clock (simulated in the sandbox demo): sighting times come from here. */
   now(): Date;
   signal: AbortSignal;

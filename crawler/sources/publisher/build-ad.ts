@@ -2,7 +2,7 @@ import type { AdInput } from "../../../common/ad-input.js";
 import type { LabelStyle } from "../../../common/capture.js";
 import { sha256 } from "../../../common/hash.js";
 import type { ElementEvidence } from "../../evidence.js";
-import { NOTICE_LINK_HREF, NOTICE_LINK_TEXT, POLITICAL_LABEL, SPONSOR_PATTERNS } from "./selectors.js";
+import { NOTICE_LINK_HREF, NOTICE_LINK_TEXT, POLITICAL_HINT, POLITICAL_LABEL, SPONSOR_PATTERNS } from "./selectors.js";
 
 const norm = (s: string) => s.normalize("NFKC").replace(/\s+/g, " ").trim();
 
@@ -58,4 +58,15 @@ export function buildAd(ev: ElementEvidence, o: { pageUrl: string }): AdInput {
     country: "NL",
     slot_kind: ev.kind,
   };
+}
+
+/**
+ * Whether an ad read from HTML alone must still be rendered: it looks political (its text, labels or
+ * links), or it is a picture with little text (a label drawn in the image needs the screenshot for OCR).
+ * An ad that can become a finding is then recorded with a screenshot and its label's rendered style.
+ */
+export function needsRendering(ev: ElementEvidence): boolean {
+  const texts = [ev.text, ...ev.labels.map((l) => l.text), ...ev.links.map((l) => `${l.text} ${l.href}`)];
+  if (texts.some((t) => POLITICAL_HINT.test(norm(t)))) return true;
+  return ev.images.length > 0 && norm(ev.text).length < 40;
 }

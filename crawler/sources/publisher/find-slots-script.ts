@@ -72,3 +72,23 @@ export const SAME_SITE_LINKS_SCRIPT = String.raw`(args) => {
   }
   return [...new Set(out)];
 }`;
+
+/**
+ * In-page script: the whole scan of a loaded page in one round trip (each evaluate costs a trip to the
+ * renderer, which dominates on a loaded machine): count the elements (stop past the bound), scroll to
+ * wake lazy slots, mark the slots, read the same-site links and the user agent.
+ */
+export const SCAN_PAGE_SCRIPT = String.raw`async (args) => {
+  const nodes = document.getElementsByTagName("*").length;
+  if (nodes > args.maxNodes) return { nodes, slots: { count: 0, kinds: {} }, links: [], userAgent: navigator.userAgent };
+  if (document.documentElement.scrollHeight > innerHeight + 10) {
+    for (let i = 0; i < args.scrollSteps; i++) {
+      window.scrollBy(0, innerHeight);
+      await new Promise((r) => setTimeout(r, args.scrollWaitMs));
+    }
+    window.scrollTo(0, 0);
+  }
+  const slots = (${FIND_SLOTS_SCRIPT})(args.find);
+  const links = (${SAME_SITE_LINKS_SCRIPT})(args.links);
+  return { nodes, slots, links, userAgent: navigator.userAgent };
+}`;

@@ -48,3 +48,10 @@ export const EDITORIAL = "article, main, [role=main], [itemprop=articleBody], h1
 
 /** At most this many slots are captured per page; a container with more text is not one ad. */
 export const LIMITS = { maxSlots: 40, maxSlotText: 3000, maxLinksPerPage: 60, markerClimb: 3 };
+
+/**
+ * Words that make an ad look political enough to need the browser (a screenshot, and the label's
+ * rendered style for the salience rule). Broad on purpose: a miss leaves a possible finding without
+ * a screenshot, an extra match only costs a render.
+ */
+export const POLITICAL_HINT = /politie?k|political|politisch|betaald door|paid for by|gefinancierd door|opdrachtgever|verkiezing|election|wahl|\bstem(t|men)?\b|\bvote|partij|\bparty\b|partei|kandida|candidat|gemeenteraad|provinciale staten|tweede kamer|parlement|parliament|waterschap|referendum|campagne|campaign|minister|regering|government|kabinet|lijsttrekker|transparan|politiekereclame/i;

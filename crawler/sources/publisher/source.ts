@@ -10,25 +10,37 @@
  * and the real Meta challenge page as a challenge. Checked only against the replica: script-filled
  * slots, nested cross-origin ad-server frames, native blocks, the Dutch publishers' consent walls and
  * slot hints (no saved Dutch publisher page exists), notice links and the hostile pages.
+ *
+ * Each page is fetched first (address guard, robots.txt, host pacing). A page on which nothing runs
+ * (no scripts, frames or script-filled slots) and whose ads all look non-political is recorded from
+ * its HTML with cheerio, without a browser (static-scan.ts); every other page is rendered, so each ad
+ * that can become a finding has a screenshot and its label's rendered style.
  */
+import { isIP } from "node:net";
 import type { Page } from "playwright-core";
 import type { Logger } from "pino";
 import { navigate } from "../../browser.js";
 import { GiveUp } from "../../errors.js";
-import { collectEvidence, countNodes, SLOT_ATTR, type ElementEvidence } from "../../evidence.js";
-import type { AdSource, SourceContext, SourceOptions, WorkItem } from "../../source.js";
+import { isPrivateAddress } from "../../net-guard.js";
+import { collectEvidence, SLOT_ATTR, type ElementEvidence } from "../../evidence.js";
+import type { AdSource, FetchResult, SourceContext, SourceOptions, WorkItem } from "../../source.js";
 import { prepareSitePage } from "../../sites/prepare-page.js";
-import { buildAd, isEmptySlot } from "./build-ad.js";
-import { FIND_SLOTS_SCRIPT, SAME_SITE_LINKS_SCRIPT } from "./find-slots-script.js";
+import { sha256 } from "../../../common/hash.js";
+import { findSiteProfile } from "../../sites/profile.js";
+import { buildAd, isEmptySlot, needsRendering } from "./build-ad.js";
+import { fetchPage, obviouslyScripted } from "./fetch-page.js";
+import { scanStaticHtml } from "./static-scan.js";
+import { FIND_SLOTS_SCRIPT, SCAN_PAGE_SCRIPT } from "./find-slots-script.js";
 import { AD_FRAME_SRC, AD_TOKEN, EDITORIAL, IAB_SIZES, LABEL_TEXT, LIMITS, MARKER_TEXT, NOT_AD_TOKEN, SLOT_SELECTORS } from "./selectors.js";
 
 /** What one page visit yields. */
-interface PageScan { finalUrl: string; evidence: ElementEvidence[]; links: string[]; userAgent: string; slots: { count: number; kinds: Record<string, number> } }
+interface PageScan { finalUrl: string; evidence: ElementEvidence[]; links: string[]; userAgent: string; slots: { count: number; kinds: Record<string, number> }; rendered: boolean }
+
+const slotArgs = (extraSelectors: string[]) => ({ attr: SLOT_ATTR, selectors: [...SLOT_SELECTORS, ...extraSelectors], adToken: AD_TOKEN, notAdToken: NOT_AD_TOKEN, frameSrc: AD_FRAME_SRC, iabSizes: IAB_SIZES, marker: MARKER_TEXT, editorial: EDITORIAL, ...LIMITS });
 
 /** Marks the ad slots of the loaded page (see selectors.ts) and returns how many, by how they were found. */
 export async function markSlots(page: Page, extraSelectors: string[] = []): Promise<PageScan["slots"]> {
-  const args = { attr: SLOT_ATTR, selectors: [...SLOT_SELECTORS, ...extraSelectors], adToken: AD_TOKEN, notAdToken: NOT_AD_TOKEN, frameSrc: AD_FRAME_SRC, iabSizes: IAB_SIZES, marker: MARKER_TEXT, editorial: EDITORIAL, ...LIMITS };
-  return (await page.evaluate(`(${FIND_SLOTS_SCRIPT})(${JSON.stringify(args)})`)) as PageScan["slots"];
+  return (await page.evaluate(`(${FIND_SLOTS_SCRIPT})(${JSON.stringify(slotArgs(extraSelectors))})`)) as PageScan["slots"];
 }
 
 /** Finds the slots and captures their evidence on an already loaded page (used by the crawl and the parser tests). */
@@ -38,33 +50,71 @@ export async function scanLoadedPage(page: Page, log: Logger, extraSelectors: st
   return { slots, evidence };
 }
 
-async function scrollForLazyAds(page: Page, steps: number): Promise<void> {
-  for (let i = 0; i < steps; i++) {
-    await page.evaluate("window.scrollBy(0, window.innerHeight)");
-    await page.waitForTimeout(80);
-  }
-  await page.evaluate("window.scrollTo(0, 0)");
+const PRIVATE_HEADERS = new Set(["set-cookie", "cookie", "authorization", "proxy-authorization"]);
+
+/** Browser requests of the page's own document are answered from the fetch already made (one request per page, and the screenshot shows the hashed document). */
+async function serveFetched(page: Page, doc: FetchResult): Promise<() => Promise<void>> {
+  const headers = Object.fromEntries(Object.entries(doc.headers).filter(([k]) => !/^(content-length|content-encoding|transfer-encoding|connection|x-polad-truncated)$/i.test(k)));
+  const match = (u: URL) => u.href === doc.finalUrl;
+  await page.route(match, (route) => (route.request().isNavigationRequest() ? route.fulfill({ status: doc.status, headers, body: doc.bytes }) : route.fallback()), { times: 1 });
+  return () => page.unroute(match).catch((err: Error) => void err);
 }
 
-async function scan(page: Page, item: WorkItem, ctx: SourceContext, opts: SourceOptions): Promise<PageScan> {
-  const nav = await navigate(page, item.url, { timeoutMs: typeof opts.navTimeoutMs === "number" ? opts.navTimeoutMs : undefined });
+/**
+ * Chromium puts a document it did not load itself in the public address space, so its frames from a
+ * loopback or private host would be refused (local network access checks): pages on such hosts (the
+ * sandbox, an operator's own test site) are loaded by the browser again instead.
+ */
+function onPrivateHost(url: string): boolean {
+  const host = new URL(url).hostname.replace(/^\[|\]$/g, "");
+  return host === "localhost" || host.endsWith(".localhost") || (isIP(host) !== 0 && isPrivateAddress(host));
+}
+
+async function scan(page: Page, doc: FetchResult, ctx: SourceContext, opts: SourceOptions): Promise<PageScan> {
+  const unroute = doc.redirects.length === 0 && !doc.headers["x-polad-truncated"] && !onPrivateHost(doc.finalUrl) ? await serveFetched(page, doc) : null;
+  const nav = await navigate(page, doc.finalUrl, { timeoutMs: typeof opts.navTimeoutMs === "number" ? opts.navTimeoutMs : undefined }).finally(() => unroute?.());
   await page.waitForLoadState("load", { timeout: 5_000 }).catch((err: Error) => ctx.log.debug({ err: err.message }, "page did not finish loading; scanning what is there"));
-  const site = await prepareSitePage(page, { url: item.url, siteProfile: opts.siteProfile, log: ctx.log });
-  const nodes = await countNodes(page);
-  const maxNodes = typeof opts.maxNodes === "number" ? opts.maxNodes : 60_000;
-  if (nodes > maxNodes) throw new GiveUp("dom-too-large", `${nodes} elements (bound ${maxNodes}) at ${item.url}`);
-  await scrollForLazyAds(page, 2);
-  const { slots, evidence } = await scanLoadedPage(page, ctx.log, site.slotSelectors);
-  const links = (await page.evaluate(`(${SAME_SITE_LINKS_SCRIPT})(${JSON.stringify({ attr: SLOT_ATTR, max: LIMITS.maxLinksPerPage })})`)) as string[];
-  const userAgent = (await page.evaluate("navigator.userAgent")) as string;
-  return { finalUrl: site.profile ? site.finalUrl : nav.finalUrl, evidence, links, userAgent, slots };
+  const site = await prepareSitePage(page, { url: doc.finalUrl, siteProfile: opts.siteProfile, log: ctx.log });
+  const args = { maxNodes: maxNodesOf(opts), scrollSteps: 2, scrollWaitMs: 80, find: slotArgs(site.slotSelectors), links: { attr: SLOT_ATTR, max: LIMITS.maxLinksPerPage } };
+  const { nodes, slots, links, userAgent } = (await page.evaluate(`(${SCAN_PAGE_SCRIPT})(${JSON.stringify(args)})`)) as { nodes: number; slots: PageScan["slots"]; links: string[]; userAgent: string };
+  if (nodes > args.maxNodes) throw new GiveUp("dom-too-large", `${nodes} elements (bound ${args.maxNodes}) at ${doc.finalUrl}`);
+  const evidence = await collectEvidence(page, { labelRe: LABEL_TEXT, log: ctx.log });
+  return { finalUrl: site.profile ? site.finalUrl : nav.finalUrl, evidence, links, userAgent, slots, rendered: true };
+}
+
+const maxNodesOf = (opts: SourceOptions) => (typeof opts.maxNodes === "number" ? opts.maxNodes : 60_000);
+
+/** Where and when the ad's HTML came from, kept with it (and so hashed with it) when no browser saw the page. */
+function provenance(doc: FetchResult, seenAt: string): string {
+  const headers = Object.fromEntries(Object.entries(doc.headers).filter(([k]) => !PRIVATE_HEADERS.has(k)));
+  const facts = JSON.stringify({ url: doc.finalUrl, status: doc.status, fetchedAt: seenAt, documentSha256: sha256(doc.bytes), headers });
+  return `\n<!-- polad: fetched without a browser ${facts.replace(/--/g, "- -")} -->`;
+}
+
+/**
+ * Reads the page from its fetched HTML when nothing on it runs and no ad on it needs a screenshot
+ * (see static-scan.ts and needsRendering); otherwise renders it. Returns the scan and why it rendered.
+ */
+async function scanPage(item: WorkItem, ctx: SourceContext, opts: SourceOptions): Promise<{ res: PageScan; doc: FetchResult; why: string }> {
+  const doc = await fetchPage(item.url, ctx);
+  let why = opts.render === "always" ? "forced" : findSiteProfile(doc.finalUrl, opts.siteProfile) ? "site-profile" : doc.headers["x-polad-truncated"] ? "truncated" : obviouslyScripted(doc.body) ? "scripts" : "";
+  if (!why) {
+    const s = scanStaticHtml(doc.body, { pageUrl: doc.finalUrl, maxNodes: maxNodesOf(opts) });
+    if (s.nodes > maxNodesOf(opts)) throw new GiveUp("dom-too-large", `${s.nodes} elements (bound ${maxNodesOf(opts)}) at ${doc.finalUrl}`);
+    why = s.browserReason ?? (s.evidence.some((ev) => !isEmptySlot(ev) && needsRendering(ev)) ? "ad-needs-screenshot" : "");
+    const slots = { count: s.evidence.length, kinds: {} };
+    if (!why) return { res: { finalUrl: doc.finalUrl, evidence: s.evidence, links: s.links, userAgent: ctx.userAgent ?? "", slots, rendered: false }, doc, why: "static" };
+  }
+  return { res: await ctx.withPage((page) => scan(page, doc, ctx, opts)), doc, why };
 }
 
 async function handle(item: WorkItem, ctx: SourceContext, opts: SourceOptions): Promise<void> {
-  const res = await ctx.withPage((page) => scan(page, item, ctx, opts));
-  ctx.log.debug({ slots: res.slots }, "ad slots found");
+  const { res, doc, why } = await scanPage(item, ctx, opts);
+  ctx.log.debug({ slots: res.slots, path: why }, "ad slots found");
+  const seenAt = ctx.now().toISOString();
   for (const ev of res.evidence) {
     if (isEmptySlot(ev)) continue;
+    if (!res.rendered) ev.html = `${ev.html}${provenance(doc, seenAt)}`;
     const ad = buildAd(ev, { pageUrl: res.finalUrl });
     const notice = ad.notice_url ? await ctx.fetchNotice(ad.notice_url) : null;
     if (notice) ad.notice_status = notice.status;
@@ -72,7 +122,7 @@ async function handle(item: WorkItem, ctx: SourceContext, opts: SourceOptions): 
       ad,
       notice,
       sighting: {
-        pageUrl: res.finalUrl, frameChain: ev.frameChain, seenAt: ctx.now().toISOString(), viewport: ev.viewport, userAgent: res.userAgent,
+        pageUrl: res.finalUrl, frameChain: ev.frameChain, seenAt: ctx.now().toISOString(), viewport: res.rendered ? ev.viewport : null, userAgent: res.userAgent || null,
         screenshotPng: ev.screenshotPng, html: ev.html, labelStyles: ev.labels, links: ev.links.map((l) => l.href),
       },
     });
