@@ -17,7 +17,5 @@ export function checkEvidenceFile(evidenceDir: string, f: EvidenceFile): FileChe
   return sha256(bytes) === f.sha256 ? "ok" : "mismatch";
 }
 
-/** The hash a notice fetch was archived under (status and body), as store/queries/ads.ts computes it. */
-export function noticeHash(n: { status: number; body: string }): string {
-  return sha256(`${n.status}\u0000${n.body}`);
-}
+/** The hash a notice fetch was archived under (status and body): the store's own. */
+export { noticeHash } from "../store/queries/ads.js";

@@ -30,9 +30,14 @@ async function publisherId(tx: Tx, rawName: string): Promise<number> {
 /** Headers that carry the crawler's own session or credentials: never archived. */
 const PRIVATE_HEADERS = new Set(["set-cookie", "cookie", "authorization", "proxy-authorization"]);
 
+/** The hash a notice row is kept under: status and body as fetched. */
+export function noticeHash(n: Pick<FetchedNotice, "status" | "body">): string {
+  return sha256(`${n.status}\u0000${n.body}`);
+}
+
 /** Archives a fetched notice; the same body at the same URL is kept once, a changed one becomes a new row. */
 export async function archiveNotice(tx: Tx, n: FetchedNotice): Promise<number> {
-  const hash = sha256(`${n.status}\u0000${n.body}`);
+  const hash = noticeHash(n);
   const last = await tx.selectFrom("notice").select(["id", "sha256"]).where("url", "=", n.url).orderBy("fetched_at", "desc").orderBy("id", "desc").limit(1).executeTakeFirst();
   if (last && last.sha256 === hash) return Number(last.id);
   const row = await tx

@@ -2,7 +2,7 @@ import { sql, type Kysely } from "kysely";
 import type { FetchedNotice } from "../../common/capture.js";
 import { writeArtefact } from "../artefacts.js";
 import type { Database, NoticeProbeTable } from "../schema.js";
-import { archiveNotice } from "./ads.js";
+import { archiveNotice, noticeHash } from "./ads.js";
 import { appendManifest } from "./manifest.js";
 
 /** How a re-probe compares with what was on record for the same URL. */
@@ -25,8 +25,9 @@ export async function recordNoticeProbe(db: Kysely<Database>, evidenceDir: strin
     await tx.selectFrom("crawl_run").select("id").where("id", "=", runId).forUpdate().executeTakeFirstOrThrow();
     const before = await tx.selectFrom("notice").select(["id", "sha256", "status", "error"]).where("url", "=", n.url).orderBy("fetched_at", "desc").orderBy("id", "desc").limit(1).executeTakeFirst();
     const noticeId = await archiveNotice(tx, n);
-    const now = await tx.selectFrom("notice").select(["sha256", "status", "error"]).where("id", "=", noticeId).executeTakeFirstOrThrow();
-    const ok = reachable(now.status, now.error);
+    // archiveNotice keeps this fetch as it is or reuses the identical last row: either way it is this fetch.
+    const now = { sha256: noticeHash(n), status: n.status };
+    const ok = reachable(n.status, n.error);
     const outcome: ProbeOutcome = !before ? "first"
       : reachable(before.status, before.error) && !ok ? "gone"
         : !reachable(before.status, before.error) && ok ? "back"

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from "kysely";
 import type { Database } from "../schema.js";
+import { listSourceStatus } from "./dashboard.js";
 
 /** What a schedule entry re-runs: a crawl plan (tokens are never stored; they come from the environment) or the notice re-probe. */
 export interface SchedulePlan { source?: string; seeds?: string[]; terms?: string[]; apiBase?: string; allowPrivate?: boolean }
@@ -85,16 +86,7 @@ export interface SourceHealth { source: string; lastSuccessAt: Date | null; last
  * last success is older than `unscheduledStaleSeconds`.
  */
 export async function listSourceHealth(db: Kysely<Database>, now: Date, unscheduledStaleSeconds: number): Promise<SourceHealth[]> {
-  const runs = await db
-    .selectFrom("crawl_run as r")
-    .select([
-      "r.source",
-      sql<Date | null>`max(r.finished_at) filter (where r.status = 'done')`.as("last_success"),
-      sql<Date | null>`max(r.started_at)`.as("last_run"),
-      sql<string | null>`(array_agg(r.status order by r.started_at desc, r.id desc))[1]`.as("last_status"),
-    ])
-    .groupBy("r.source")
-    .execute();
+  const runs = await listSourceStatus(db);
   const entries = (await listScheduleEntries(db)).filter((e) => e.kind === "crawl" && e.plan.source);
   const every = new Map<string, ScheduleEntry>();
   for (const e of entries) {
@@ -106,7 +98,7 @@ export async function listSourceHealth(db: Kysely<Database>, now: Date, unschedu
   return sources.map((source) => {
     const r = bySource.get(source);
     const e = every.get(source);
-    const lastSuccessAt = date(r?.last_success ?? null);
+    const lastSuccessAt = r?.lastSuccessAt ?? null;
     const age = lastSuccessAt ? (now.getTime() - lastSuccessAt.getTime()) / 1000 : null;
     let stale = false;
     let reason = "ok";
@@ -123,6 +115,6 @@ export async function listSourceHealth(db: Kysely<Database>, now: Date, unschedu
       stale = true;
       reason = `no success for ${Math.round(age / 86400)} d and not scheduled`;
     }
-    return { source, lastSuccessAt, lastRunAt: date(r?.last_run ?? null), lastStatus: r?.last_status ?? null, everySeconds: e?.everySeconds ?? null, stale, reason };
+    return { source, lastSuccessAt, lastRunAt: r?.lastRunAt ?? null, lastStatus: r?.lastStatus ?? null, everySeconds: e?.everySeconds ?? null, stale, reason };
   });
 }
