@@ -4,6 +4,8 @@ const CHALLENGE_PATTERNS: Array<[RegExp, string]> = [
   [/cf-challenge|challenge-platform|cf_chl_|Just a moment\.\.\./i, "cloudflare"],
   [/_abck|ak_bmsc|akamai.{0,40}bot/i, "akamai"],
   [/captcha-delivery\.com|datadome/i, "datadome"],
+  // Google's block page (www.google.com/sorry/index, and the same page as the answer to its RPC calls), served with status 429.
+  [/Our systems have detected unusual traffic|<form id="captcha-form"/i, "google-unusual-traffic"],
   [/g-recaptcha|h-captcha|hcaptcha\.com|recaptcha\/api\.js/i, "captcha"],
   [/checking (if the site connection is secure|your browser)|verify you are (a )?human|ben je een mens/i, "human-check"],
 ];

@@ -8,12 +8,14 @@ function scriptJson(data: unknown): string {
   return JSON.stringify(data).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
 }
 
+const CSS = `body{font-family:Roboto,Arial,sans-serif;margin:0}creative-preview{display:inline-block;width:320px;margin:8px;vertical-align:top;border:1px solid #dadce0}
+.blue-title{color:#1a0dab;font-size:18px}.ad-icon{font-weight:bold;display:inline;margin-right:4px}.url-line{font-size:14px}
+.creative-container{width:340px;min-height:120px;border:1px solid #dadce0;padding:8px}.metadata{font-size:14px;color:#3c4043;margin-top:12px}`;
+
 /** The app shell: the page has no content until its script inserts the server-escaped fragments. */
 function shell(title: string, fragments: Record<string, string>): string {
   return `<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8"><title>${esc(title)}</title>
-<style>body{font-family:Roboto,Arial,sans-serif;margin:0}creative-preview{display:inline-block;width:320px;margin:8px;vertical-align:top;border:1px solid #dadce0}
-.blue-title{color:#1a0dab;font-size:18px}.ad-icon{font-weight:bold;display:inline;margin-right:4px}.url-line{font-size:14px}
-.creative-container{width:340px;min-height:120px;border:1px solid #dadce0;padding:8px}.metadata{font-size:14px;color:#3c4043;margin-top:12px}</style></head>
+<style>${CSS}</style></head>
 <body><ads-transparency-app><div id="app"></div></ads-transparency-app>
 <script type="application/json" id="__data">${scriptJson(fragments)}</script>
 <script>(function(){var d=JSON.parse(document.getElementById('__data').textContent);setTimeout(function(){var app=document.getElementById('app');for(var k in d){var s=document.createElement('section');s.setAttribute('data-part',k);s.innerHTML=d[k];app.appendChild(s);}},40);})();</script></body></html>`;
@@ -24,19 +26,48 @@ function textAd(c: AtcCreative): string {
 <div class="url-line"><div class="ad-icon">Gesponsord</div> ${esc(c.domain)} </div><div>${esc(c.body)}</div></div></text-ad>`;
 }
 
-/** One card in the real `<creative-preview>` layout (c4d sample), Dutch interface texts. */
-export function cardHtml(c: AtcCreative): string {
-  const href = `/advertiser/${c.advertiserId}/creative/${c.id}?region=NL`;
-  const figure = c.format === "Tekst" ? `${textAd(c)}<figcaption class="tr-accessible-hidden"> Text ad. </figcaption>` : `<img alt="" src="/archive/preview/${c.id}.svg" width="300" height="150"><figcaption class="tr-accessible-hidden"> Image ad. </figcaption>`;
-  return `<creative-preview class="flat"><a href="${href}"><mat-card class="mat-card"><figure class="mat-card-image">${figure}</figure>
-<mat-card-footer class="mat-card-footer"><div><p class="title"><span>Betaald door</span> <a title="${esc(c.advertiser)}" href="/advertiser/${c.advertiserId}?region=NL"> ${esc(c.advertiser)} </a></p>
-<time class="active-duration" datetime="P${Math.round((Date.parse(c.last) - Date.parse(c.first)) / 86_400_000) + 1}D"> ${esc(c.first)} - ${esc(c.last)} </time></div></mat-card-footer></mat-card></a></creative-preview>`;
+/**
+ * The list app's script: asks SearchCreatives for the first page (the request is in the page state), renders
+ * each creative as a `<creative-preview>` card (real c4d card layout, built with textContent: nothing the
+ * answer carries is parsed as HTML), and asks for the next page with the answer's token ("4") when the
+ * reader scrolls to the end, as the real centre does.
+ */
+const LIST_APP = String.raw`(function(){
+var st=JSON.parse(document.getElementById('__data').textContent);var app=document.getElementById('app');
+var head=document.createElement('section');head.innerHTML=st.header;app.appendChild(head);
+var list=document.createElement('section');list.setAttribute('data-part','cards');app.appendChild(list);
+var req=st.req,token=null,busy=false,offset=0;
+function el(t,c,x){var e=document.createElement(t);if(c)e.className=c;if(x!=null)e.textContent=x;return e;}
+function day(s){var d=new Date(Number(s)*1000);return d.toISOString().slice(0,10);}
+function card(c){var cp=el('creative-preview','flat');var a=el('a');a.setAttribute('href','/advertiser/'+encodeURIComponent(c['1'])+'/creative/'+encodeURIComponent(c['2'])+'?region='+encodeURIComponent(st.region));
+var fig=el('figure','mat-card-image');var img=el('img');img.setAttribute('alt','');img.setAttribute('src','/archive/preview/'+encodeURIComponent(c['2'])+'.svg');fig.appendChild(img);
+fig.appendChild(el('figcaption','tr-accessible-hidden',c['4']===1?' Text ad. ':' Image ad. '));a.appendChild(fig);
+var foot=el('div','mat-card-footer');var p=el('p','title');p.appendChild(el('span',null,'Betaald door'));p.appendChild(document.createTextNode(' '+c['12']));foot.appendChild(p);
+var t=el('time','active-duration',' '+day(c['6']['1'])+' - '+day(c['7']['1'])+' ');foot.appendChild(t);a.appendChild(foot);cp.appendChild(a);return cp;}
+function load(){if(busy)return;busy=true;var r=JSON.parse(JSON.stringify(req));if(token){r['4']=token;r['7']['2']=offset;}
+fetch('/anji/_/rpc/SearchService/SearchCreatives?authuser=',{method:'POST',headers:{'content-type':'application/x-www-form-urlencoded;charset=UTF-8'},body:'f.req='+encodeURIComponent(JSON.stringify(r))})
+.then(function(res){if(!res.ok)throw new Error('HTTP '+res.status);return res.json();}).then(function(d){var cs=d['1']||[];
+for(var i=0;i<cs.length;i++)list.appendChild(card(cs[i]));offset+=cs.length;token=d['2']||null;
+if(offset===0&&!list.querySelector('.no-results'))list.appendChild(el('div','no-results','Geen advertenties gevonden'));busy=false;})
+.catch(function(){app.appendChild(el('div','load-error','Er is iets misgegaan. Probeer het later opnieuw.'));});}
+addEventListener('scroll',function(){if(token&&innerHeight+scrollY>=document.body.scrollHeight-200)load();});
+setTimeout(load,40);})();`;
+
+/** SearchCreatives' region filter: Google's geo criterion id (2000 + the ISO 3166 numeric code). */
+export const GEO_CRITERION: Record<string, number> = { NL: 2528, BE: 2056, DE: 2276, FR: 2250 };
+
+/** An advertiser page or a domain search: the app shell, whose script asks SearchCreatives for the cards. */
+export function listPage(title: string, region: string, filter: { advertiserId?: string; domain?: string }): string {
+  const geo = GEO_CRITERION[region] ?? 2528;
+  const req = { "2": 40, "3": { "8": [geo], "12": { "1": filter.domain ?? "", "2": true }, ...(filter.advertiserId ? { "13": { "1": [filter.advertiserId] } } : {}) }, "7": { "1": 1, "2": 0, "3": geo } };
+  return `<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8"><title>${esc(title)} - Google Advertentietransparantiecentrum</title><style>${CSS}</style></head>
+<body><ads-transparency-app><div id="app"></div></ads-transparency-app>
+<script type="application/json" id="__data">${scriptJson({ header: `<h1>${esc(title)}</h1>`, req, region })}</script><script>${LIST_APP}</script></body></html>`;
 }
 
-/** An advertiser page or a domain search: a heading and the cards, or the empty message. */
-export function listPage(title: string, creatives: AtcCreative[]): string {
-  const cards = creatives.length > 0 ? creatives.map(cardHtml).join("\n") : `<div class="no-results">Geen advertenties gevonden</div>`;
-  return shell(`${title} - Google Advertentietransparantiecentrum`, { header: `<h1>${esc(title)}</h1>`, cards });
+/** The page of a creative the centre does not know. */
+export function creativeGonePage(): string {
+  return shell("Advertentie niet gevonden - Google Advertentietransparantiecentrum", { gone: `<div class="no-results">Advertentie niet gevonden</div>` });
 }
 
 /** A creative page: the creative (text ads inline, image ads in an iframe) and the library's metadata panel. */

@@ -83,3 +83,23 @@ export const ATC_PLAN = {
   advertisers: ["AR20260000000000000001", "AR20260000000000000002", "AR20260000000000000003", "AR20260000000000000004"],
   domains: ["hoteldezwaan.nl", "stamcelbank.nl"],
 };
+
+/** Advertiser of the paging instance's long list (more creatives than one SearchCreatives page). */
+export const ATC_PAGED_ADVERTISER = "AR20260000000000000099";
+/** Domain of the paging instance whose later pages meet Google's "unusual traffic" wall. */
+export const ATC_WALLED_LATER_DOMAIN = "drukkerijzuid.nl";
+
+/**
+ * Commercial creatives only the paging instance serves (createAtcReplica({ paging })): `listed` for one
+ * advertiser and `walled` for one domain, text ads so that each page renders quickly.
+ */
+export function atcPagingSeed(o: { listed: number; walled: number }): AtcCreative[] {
+  const make = (i: number, advertiserId: string, advertiser: string, domain: string, body: string): AtcCreative => ({
+    id: `CR2026000000000000${String(100 + i).padStart(4, "0")}`, advertiserId, advertiser, domain, format: "Tekst",
+    headline: `${advertiser} | Aanbieding ${i}`, body, label: null, first: "2026-03-01", last: "2026-03-15", regions: ["NL"],
+    political: false, party: null, rules: [], reachable: true,
+  });
+  const listed = Array.from({ length: o.listed }, (_, i) => make(i, ATC_PAGED_ADVERTISER, "Bakkerij Almere B.V.", "bakkerijalmere.nl", `Deze week bij Bakkerij Almere: aanbieding nummer ${i + 1}, vers van de warme bakker.`));
+  const walled = Array.from({ length: o.walled }, (_, i) => make(500 + i, `AR2026000000000000009${i % 2}`, "Drukkerij Zuid", ATC_WALLED_LATER_DOMAIN, `Drukwerk van Drukkerij Zuid, folder nummer ${i + 1}, morgen in huis.`));
+  return [...listed, ...walled];
+}
