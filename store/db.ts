@@ -1,6 +1,7 @@
 import { accessSync, constants, mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { Kysely, Migrator, PostgresDialect, sql, type MigrationProvider } from "kysely";
 import { PGliteDialect } from "kysely-pglite-dialect";
 import pg from "pg";
@@ -50,7 +51,8 @@ export async function openStore(opts: StoreOptions): Promise<Store> {
   mkdirSync(pgDir, { recursive: true });
   const unlock = lockDataDir(dataDir);
   try {
-    const pglite = await PGlite.create(pgDir);
+    // pg_trgm backs the dashboard's text search index (migration 0006); PGlite loads only the extensions it is given.
+    const pglite = await PGlite.create(pgDir, { extensions: { pg_trgm } });
     const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
     const close = async () => {
       await db.destroy();

@@ -4,6 +4,7 @@ import * as advertiserReport from "./0002-advertiser-report.js";
 import * as dashboardAggregates from "./0003-dashboard-aggregates.js";
 import * as schedule from "./0004-schedule.js";
 import * as creative from "./0005-creative.js";
+import * as textSearch from "./0006-text-search.js";
 
 /** Every migration in order; names sort lexically and are never renamed. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   "0003-dashboard-aggregates": dashboardAggregates,
   "0004-schedule": schedule,
   "0005-creative": creative,
+  "0006-text-search": textSearch,
 };

@@ -2,7 +2,7 @@ import { sql, type Kysely, type RawBuilder } from "kysely";
 import type { Database } from "../schema.js";
 import { aggCount } from "./dashboard-aggregate-reads.js";
 import { adLevelAggregable, aggregatesReady, findingLevelAggregable } from "./dashboard-aggregates.js";
-import { adConds, findingConds, VIOLATION, whereAll, type DashboardFilter } from "./dashboard-filter.js";
+import { adConds, findingConds, resolveTextSearch, VIOLATION, whereAll, type DashboardFilter } from "./dashboard-filter.js";
 
 /**
  * A page of a list and the total under the same filter. A total counted live stops at COUNT_CAP + 1
@@ -72,7 +72,8 @@ const toAdRow = (r: AdRow): AdListRow => ({
  * Lists ads under a filter, newest sighting first, with their violation count and rule ids. The
  * total comes from the aggregates when the filter allows, so a page never counts the whole table.
  */
-export async function listAds(db: Kysely<Database>, f: DashboardFilter, s: Slice & { after?: Cursor | undefined }): Promise<Page<AdListRow> & { next?: Cursor }> {
+export async function listAds(db: Kysely<Database>, filter: DashboardFilter, s: Slice & { after?: Cursor | undefined }): Promise<Page<AdListRow> & { next?: Cursor }> {
+  const f = await resolveTextSearch(db, filter);
   const rows = await selectAds(db, f, s);
   const fromAggregates = adLevelAggregable(f) && (await aggregatesReady(db));
   const total = fromAggregates ? await aggCount(db, f, "ads") : await countAds(db, f);
@@ -87,7 +88,8 @@ async function countAds(db: Kysely<Database>, f: DashboardFilter): Promise<numbe
 }
 
 /** Every ad under a filter in list order, in keyset batches, up to `max`: for streamed exports. */
-export async function* iterateAds(db: Kysely<Database>, f: DashboardFilter, o: { max: number; batch: number }): AsyncGenerator<AdListRow[]> {
+export async function* iterateAds(db: Kysely<Database>, filter: DashboardFilter, o: { max: number; batch: number }): AsyncGenerator<AdListRow[]> {
+  const f = await resolveTextSearch(db, filter);
   let after: Cursor | undefined;
   for (let left = o.max; left > 0;) {
     const rows = await selectAds(db, f, { limit: Math.min(o.batch, left), offset: 0, after });
@@ -137,7 +139,8 @@ const toFindingRow = (r: FindingRow): FindingListRow => ({
 const findingCursor = (r: FindingRow): Cursor => ({ ts: r.k_ts, adId: Number(r.ad_id), findingId: Number(r.id) });
 
 /** Lists findings under a filter, newest ad sighting first, then finding id; the total from the aggregates when the filter allows. */
-export async function listFindings(db: Kysely<Database>, f: DashboardFilter, s: Slice & { after?: Cursor | undefined }): Promise<Page<FindingListRow> & { next?: Cursor }> {
+export async function listFindings(db: Kysely<Database>, filter: DashboardFilter, s: Slice & { after?: Cursor | undefined }): Promise<Page<FindingListRow> & { next?: Cursor }> {
+  const f = await resolveTextSearch(db, filter);
   const rows = await selectFindings(db, f, s);
   const fromAggregates = findingLevelAggregable(f) && (await aggregatesReady(db));
   const total = fromAggregates ? await aggCount(db, f, "findings") : await countFindingsLive(db, f);
@@ -153,7 +156,8 @@ async function countFindingsLive(db: Kysely<Database>, f: DashboardFilter): Prom
 }
 
 /** Every finding under a filter in list order, in keyset batches, up to `max`: for streamed exports. */
-export async function* iterateFindings(db: Kysely<Database>, f: DashboardFilter, o: { max: number; batch: number }): AsyncGenerator<FindingListRow[]> {
+export async function* iterateFindings(db: Kysely<Database>, filter: DashboardFilter, o: { max: number; batch: number }): AsyncGenerator<FindingListRow[]> {
+  const f = await resolveTextSearch(db, filter);
   let after: Cursor | undefined;
   for (let left = o.max; left > 0;) {
     const rows = await selectFindings(db, f, { limit: Math.min(o.batch, left), offset: 0, after });
