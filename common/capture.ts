@@ -35,6 +35,8 @@ export interface Sighting {
   viewport: { width: number; height: number } | null;
   userAgent: string | null;
   screenshotPng: Buffer | null;
+  /** The whole page as rendered, when the crawl asked for it (`--full-page`); shared by the page's ads. */
+  pageScreenshotPng?: Buffer | null;
   /** Outer HTML of the ad element, as captured. */
   html: string | null;
   labelStyles: LabelStyle[];

@@ -1,4 +1,6 @@
-import { chromium, type Browser, type BrowserContext, type Page, type Response } from "playwright-core";
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import { chromium, type Browser, type BrowserContext, type CDPSession, type Page, type Response } from "playwright-core";
 import type { Logger } from "pino";
 import { detectChallenge } from "./challenge.js";
 import { Blocked, GiveUp, RetryLater, StopRun } from "./errors.js";
@@ -17,7 +19,7 @@ export interface BrowserPoolOptions {
   viewport?: { width: number; height: number };
 }
 
-interface Slot { context: BrowserContext; page: Page; broken: boolean }
+interface Slot { context: BrowserContext; page: Page; cdp: CDPSession; broken: boolean; frozen: boolean }
 
 /**
  * What the evidence does not need and the page load pays for: web fonts (text still renders, in a
@@ -30,27 +32,61 @@ export const BLOCKED_URLS = [
   "*connect.facebook.net/*/fbevents.js*", "*clarity.ms/*", "*newrelic.com/*", "*nr-data.net/*", "*sentry.io/*", "*segment.io/*", "*mxpnl.com/*", "*mixpanel.com/*",
 ];
 
+const versions = new Map<string, Promise<string>>();
+
 /**
- * One Chromium and a fixed pool of reused pages (a page per request is ~4x slower). Each page has its
+ * The Chromium version of the binary at `path` (`chromium --version`), without launching the browser:
+ * a crawl whose pages are all read without a browser never starts one, yet its requests carry the
+ * same user agent as the browser's would.
+ */
+export function chromiumVersion(path: string): Promise<string> {
+  let v = versions.get(path);
+  if (!v) {
+    v = promisify(execFile)(path, ["--version"], { timeout: 15_000, env: { ...process.env, LANG: "C" } }).then(({ stdout }) => {
+      const m = /(\d+\.\d+\.\d+\.\d+)/.exec(stdout);
+      if (!m) throw new Error(`${path} --version printed no version: ${stdout.trim().slice(0, 200)}`);
+      return m[1]!;
+    });
+    versions.set(path, v);
+    v.catch(() => versions.delete(path));
+  }
+  return v;
+}
+
+/** The user agent polad sends, from the browser's version: Chrome's own on Linux, plus polad's token. */
+export function userAgentFor(version: string, suffix?: string): string {
+  return `Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/${version} Safari/537.36${suffix ? ` ${suffix}` : ""}`;
+}
+
+/**
+ * One Chromium and a bounded pool of reused pages (a page per request is ~4x slower). Pages are opened
+ * on first need, up to `size`, so a crawl that renders few pages holds few renderers. Each page has its
  * own context so a blocked page can start over with fresh cookies; dialogs are dismissed, pop-ups
- * closed, downloads refused, and a crashed renderer is replaced by a new page.
+ * closed, downloads refused, and a crashed renderer is replaced by a new page. Between items a page
+ * keeps its document but frozen (scripts off, loading stopped): the next item's navigation replaces it,
+ * which costs half of a reset to about:blank (that swaps the renderer process twice per page).
  */
 export class BrowserPool {
   private readonly free: Slot[] = [];
   private readonly waiters: Array<(s: Slot | null) => void> = [];
+  private opened = 0;
   private lost = 0;
   private closing = false;
   userAgent = "";
 
   private constructor(private readonly browser: Browser, private readonly o: BrowserPoolOptions) {}
 
-  /** Launches Chromium and opens `size` pages. */
+  /** Launches Chromium; pages are opened as items need them, up to `size`. */
   static async launch(o: BrowserPoolOptions): Promise<BrowserPool> {
     const browser = await chromium.launch({ executablePath: o.chromiumPath, args: CHROMIUM_ARGS, headless: true });
     const pool = new BrowserPool(browser, o);
-    pool.userAgent = `Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/${browser.version()} Safari/537.36${o.userAgentSuffix ? ` ${o.userAgentSuffix}` : ""}`;
-    for (let i = 0; i < o.size; i++) pool.free.push(await pool.newSlot());
+    pool.userAgent = userAgentFor(browser.version(), o.userAgentSuffix);
     return pool;
+  }
+
+  /** Pages open now (for tests and memory accounting). */
+  get openPages(): number {
+    return this.opened - this.lost;
   }
 
   private async newSlot(): Promise<Slot> {
@@ -59,7 +95,7 @@ export class BrowserPool {
     const cdp = await context.newCDPSession(page);
     await cdp.send("Network.enable");
     await cdp.send("Network.setBlockedURLs", { urls: BLOCKED_URLS });
-    const slot: Slot = { context, page, broken: false };
+    const slot: Slot = { context, page, cdp, broken: false, frozen: false };
     page.setDefaultNavigationTimeout(this.o.navTimeoutMs ?? 15_000);
     page.setDefaultTimeout(this.o.navTimeoutMs ?? 15_000);
     page.on("dialog", (d) => void d.dismiss().catch((err: Error) => this.o.log.debug({ err: err.message }, "dialog already gone")));
@@ -70,35 +106,73 @@ export class BrowserPool {
     return slot;
   }
 
+  /** A free page, a newly opened one while fewer than `size` are open, or the next one given back. */
+  private async take(): Promise<Slot | null> {
+    const free = this.free.pop();
+    if (free) return free;
+    if (this.opened < this.o.size) {
+      this.opened++;
+      try {
+        return await this.newSlot();
+      } catch (err) {
+        this.opened--;
+        throw new StopRun("browser", `cannot open a browser page: ${(err as Error).message.split("\n")[0]}`, { cause: err });
+      }
+    }
+    if (this.lost >= this.o.size) return null;
+    return new Promise<Slot | null>((resolve) => this.waiters.push(resolve));
+  }
+
   /** Runs `fn` with a pooled page; the page is replaced afterwards if it crashed, closed, or hit a block. */
   async withPage<T>(fn: (page: Page) => Promise<T>): Promise<T> {
-    const slot = this.free.pop() ?? (this.lost >= this.o.size ? null : await new Promise<Slot | null>((resolve) => this.waiters.push(resolve)));
+    let slot = await this.take();
     if (!slot) throw new StopRun("browser", "the browser has no usable page left");
+    if (slot.frozen) {
+      const thawed = await slot.cdp.send("Emulation.setScriptExecutionDisabled", { value: false }).then(() => true, () => false);
+      if (thawed) slot.frozen = false;
+      else {
+        // The page died while it waited: replace it before use.
+        await this.discard(slot);
+        slot = await withTimeout(this.newSlot(), 15_000).catch(() => null);
+        if (!slot) throw new StopRun("browser", "cannot open a new browser page");
+      }
+    }
+    const used = slot;
     let renew = false;
     try {
-      return await fn(slot.page);
+      return await fn(used.page);
     } catch (err) {
       renew = err instanceof Blocked || !(err instanceof GiveUp || err instanceof RetryLater) || (err as RetryLater).reason === "renderer-crash";
       throw err;
     } finally {
-      void this.giveBack(slot, renew || slot.broken || slot.page.isClosed());
+      void this.giveBack(used, renew || used.broken || used.page.isClosed());
     }
+  }
+
+  private async discard(slot: Slot): Promise<void> {
+    const closed = await withTimeout(slot.context.close().then(() => true), 5_000).catch((err: Error) => (this.o.log.debug({ err: err.message }, "context already closed"), true));
+    if (!closed) this.o.log.warn({}, "browser context did not close in time; abandoning it");
   }
 
   private async giveBack(slot: Slot, renew: boolean): Promise<void> {
     if (this.closing) return;
     let next: Slot | null = slot;
-    try {
-      // Leave the old document (its timers, reload loops and pending frames) before the next item uses the page.
-      if (!renew && !slot.broken && !slot.page.isClosed()) await slot.page.goto("about:blank", { timeout: 5_000 });
-      else next = null;
-    } catch (err) {
-      this.o.log.debug({ err: (err as Error).message }, "page reset failed; replacing it");
-      next = null;
-    }
+    // A page waited for at once goes straight to the next item, whose navigation replaces the old
+    // document; a page that goes back to the free list is frozen first, so the old document's timers,
+    // reload loops and pending loads stop while it waits.
+    if (!renew && !slot.broken && !slot.page.isClosed() && this.waiters.length === 0) {
+      try {
+        await withTimeout(Promise.all([slot.cdp.send("Emulation.setScriptExecutionDisabled", { value: true }), slot.cdp.send("Page.stopLoading")]), 5_000).then((r) => {
+          if (!r) throw new Error("the page did not answer");
+        });
+        slot.frozen = true;
+      } catch (err) {
+        this.o.log.debug({ err: (err as Error).message }, "page freeze failed; replacing it");
+        next = null;
+      }
+    } else if (renew || slot.broken || slot.page.isClosed()) next = null;
     if (!next) {
-      const closed = await withTimeout(slot.context.close().then(() => true), 5_000).catch((err: Error) => (this.o.log.debug({ err: err.message }, "context already closed"), true));
-      if (!closed) this.o.log.warn({}, "browser context did not close in time; abandoning it");
+      await this.discard(slot);
       next = await withTimeout(this.newSlot(), 15_000).catch((err: Error) => {
         if (!this.closing) this.o.log.error({ err: err.message.split("\n")[0] }, "cannot open a new browser page");
         return null;
@@ -122,6 +196,31 @@ export class BrowserPool {
     this.closing = true;
     await this.browser.close();
   }
+}
+
+/** A browser pool launched on first use, and the user agent known before it is. */
+export interface LazyBrowser {
+  /** The pool, launched by the first call; a launch failure stops the run. */
+  browser(): Promise<BrowserPool>;
+  /** The user agent the pool's pages send (from `chromium --version`; launches nothing). */
+  userAgent(): Promise<string>;
+  /** Closes the browser if it was launched. */
+  close(): Promise<void>;
+}
+
+/** Chromium only when a page needs rendering: a crawl of APIs or of static pages never starts it. */
+export function lazyBrowser(o: BrowserPoolOptions): LazyBrowser {
+  let pool: Promise<BrowserPool> | null = null;
+  const stop = (err: unknown) => {
+    throw new StopRun("browser", `cannot launch Chromium at ${o.chromiumPath}: ${(err as Error).message.split("\n")[0]}`, { cause: err });
+  };
+  return {
+    browser: () => (pool ??= BrowserPool.launch(o).catch(stop)),
+    userAgent: () => chromiumVersion(o.chromiumPath).then((v) => userAgentFor(v, o.userAgentSuffix), stop),
+    close: async () => {
+      if (pool) await (await pool.catch(() => null))?.close();
+    },
+  };
 }
 
 /** Resolves to the value, or to null after `ms` (the pending work is abandoned, not cancelled). */

@@ -84,12 +84,26 @@ async function screenshot(page: Page, key: string, rect: ElementEvidence["rect"]
   }
 }
 
+/** Options of collectEvidence. */
+export interface CollectOptions {
+  labelRe: string;
+  log: Logger;
+  limits?: Partial<EvidenceLimits>;
+  /**
+   * Which elements get a PNG, decided on their merged evidence (frames included); all when absent.
+   * A screenshot is the costliest step of a rendered page, so a source may keep it for the ads that
+   * can become findings.
+   */
+  wantScreenshot?: (ev: ElementEvidence) => boolean;
+}
+
 /**
  * Captures evidence for every element the source marked with SLOT_ATTR: text, bounded outer HTML,
  * label candidates with their computed style facts, links, images, the frame chain through
- * cross-origin ad frames, and a PNG of the element. Runs extraction inside the page only.
+ * cross-origin ad frames, and a PNG of the element (of those `wantScreenshot` accepts). Runs
+ * extraction inside the page only.
  */
-export async function collectEvidence(page: Page, o: { labelRe: string; log: Logger; limits?: Partial<EvidenceLimits> }): Promise<ElementEvidence[]> {
+export async function collectEvidence(page: Page, o: CollectOptions): Promise<ElementEvidence[]> {
   const limits = { ...DEFAULT_LIMITS, ...o.limits };
   const top = await describeIn(page.mainFrame(), { wholeBody: false, key: "", labelRe: o.labelRe, limits });
   const out: ElementEvidence[] = [];
@@ -99,7 +113,7 @@ export async function collectEvidence(page: Page, o: { labelRe: string; log: Log
       frameChain: [d.url], frameTexts: [], rect: d.rect, viewport: d.viewport, screenshotPng: null,
     };
     await mergeFrames(ev, d, page.mainFrame(), 0, { labelRe: o.labelRe, limits, log: o.log });
-    ev.screenshotPng = await screenshot(page, d.key, d.rect, { limits, log: o.log });
+    if (!o.wantScreenshot || o.wantScreenshot(ev)) ev.screenshotPng = await screenshot(page, d.key, d.rect, { limits, log: o.log });
     out.push(ev);
   }
   return out;

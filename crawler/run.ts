@@ -2,7 +2,7 @@ import PQueue from "p-queue";
 import type { Logger } from "pino";
 import type { Store } from "../store/db.js";
 import { claimFrontier, addToFrontier, finishRun, frontierStats, startOrResumeRun, type FrontierItem } from "../store/queries/runs.js";
-import { BrowserPool } from "./browser.js";
+import { lazyBrowser, type BrowserPool } from "./browser.js";
 import { CaptureOcr } from "./capture-ocr.js";
 import { classifyError, StopRun } from "./errors.js";
 import { handleItem } from "./handle-item.js";
@@ -49,21 +49,22 @@ export interface RunCrawlOptions {
 export async function runCrawl(o: RunCrawlOptions): Promise<CrawlSummary> {
   const started = Date.now();
   const politeness = { ...DEFAULT_POLITENESS, ...o.politeness };
-  let pool = null as Promise<BrowserPool> | null;
-  const browser = () => (pool ??= BrowserPool.launch({ chromiumPath: o.chromiumPath, size: o.concurrency, log: o.log, navTimeoutMs: politeness.navTimeoutMs, userAgentSuffix: `polad/${o.crawlerVersion}` }));
+  // Chromium starts when the first page needs rendering, not before (API and static crawls never start it).
+  const lazy = lazyBrowser({ chromiumPath: o.chromiumPath, size: o.concurrency, log: o.log, navTimeoutMs: politeness.navTimeoutMs, userAgentSuffix: `polad/${o.crawlerVersion}` });
+  const browser = lazy.browser;
   const runs: RunSummary[] = [];
   const ocr = o.ocr === false ? null : new CaptureOcr({ log: o.log, timeoutMs: typeof o.ocr === "object" ? o.ocr.timeoutMs : undefined });
   try {
-    for (const plan of o.plans) runs.push(await runPlan(o, plan, { politeness, browser, ocr }));
+    for (const plan of o.plans) runs.push(await runPlan(o, plan, { politeness, browser, userAgent: lazy.userAgent, ocr }));
   } finally {
-    if (pool) await (await pool).close();
+    await lazy.close();
     await ocr?.close();
   }
   const sum = (k: string) => runs.reduce((n, r) => n + Number(r.stats[k] ?? 0), 0);
   return { runs, pages: sum("pages"), ads: sum("ads"), blocked: sum("blocked"), errors: sum("errorCount"), durationMs: Date.now() - started };
 }
 
-async function runPlan(o: RunCrawlOptions, plan: RunCrawlOptions["plans"][number], shared: { politeness: Politeness; browser: () => Promise<BrowserPool>; ocr: CaptureOcr | null }): Promise<RunSummary> {
+async function runPlan(o: RunCrawlOptions, plan: RunCrawlOptions["plans"][number], shared: { politeness: Politeness; browser: () => Promise<BrowserPool>; userAgent: () => Promise<string>; ocr: CaptureOcr | null }): Promise<RunSummary> {
   const { politeness, browser } = shared;
   const source = getSource(plan.source);
   const { options, params } = normaliseOptions(plan.options, o.maxPages);
@@ -74,8 +75,8 @@ async function runPlan(o: RunCrawlOptions, plan: RunCrawlOptions["plans"][number
   log.info({ runKey, resumed }, resumed ? "crawl run resumed" : "crawl run started");
   const abort = new AbortController();
   const signal = o.signal ? AbortSignal.any([o.signal, abort.signal]) : abort.signal;
-  const pool = await browser().catch((err: Error) => { throw new StopRun("browser", `cannot launch Chromium at ${o.chromiumPath}`, { cause: err }); });
-  const st = makeRunState({ runId: run.id, source, options, store: o.store, log, now, crawlerVersion: o.crawlerVersion, politeness, browser, userAgent: pool.userAgent, signal, ocr: shared.ocr });
+  const userAgent = await shared.userAgent();
+  const st = makeRunState({ runId: run.id, source, options, store: o.store, log, now, crawlerVersion: o.crawlerVersion, politeness, browser, userAgent, signal, ocr: shared.ocr });
   const t0 = Date.now();
   let status: RunSummary["status"] = "done";
   let error: string | null = null;

@@ -9,7 +9,7 @@ import type { Logger } from "pino";
 import type { Store } from "../store/db.js";
 import { claimFrontierUrl, findRunForWorker } from "../store/queries/frontier-jobs.js";
 import { finishRun, frontierStats, settleFrontier } from "../store/queries/runs.js";
-import { BrowserPool } from "./browser.js";
+import { lazyBrowser, type LazyBrowser } from "./browser.js";
 import { CaptureOcr } from "./capture-ocr.js";
 import { StopRun } from "./errors.js";
 import { handleItem } from "./handle-item.js";
@@ -38,8 +38,7 @@ export interface WorkerOptions {
 export async function runWorker(o: WorkerOptions): Promise<{ items: number }> {
   const boss = await openQueue(o.queue, o.log);
   const lease = leaseOf(o.queue);
-  let pool = null as Promise<BrowserPool> | null;
-  const browser = () => (pool ??= BrowserPool.launch({ chromiumPath: o.chromiumPath, size: o.concurrency, log: o.log, navTimeoutMs: { ...DEFAULT_POLITENESS, ...o.politeness }.navTimeoutMs, userAgentSuffix: `polad/${o.crawlerVersion}` }));
+  const browser = lazyBrowser({ chromiumPath: o.chromiumPath, size: o.concurrency, log: o.log, navTimeoutMs: { ...DEFAULT_POLITENESS, ...o.politeness }.navTimeoutMs, userAgentSuffix: `polad/${o.crawlerVersion}` });
   const ocr = o.ocr === false ? null : new CaptureOcr({ log: o.log });
   const states = new Map<number, Promise<RunState | null>>();
   let items = 0;
@@ -67,22 +66,22 @@ export async function runWorker(o: WorkerOptions): Promise<{ items: number }> {
   o.log.info({ concurrency: o.concurrency, leaseSeconds: lease }, "worker started");
   await new Promise<void>((resolve) => (o.signal.aborted ? resolve() : o.signal.addEventListener("abort", () => resolve(), { once: true })));
   await boss.stop({ graceful: true, wait: true, timeout: 30_000 });
-  if (pool) await (await pool).close();
+  await browser.close();
   await ocr?.close();
   return { items };
 }
 
-async function stateFor(o: WorkerOptions, c: { runId: number; boss: PgBoss; browser: () => Promise<BrowserPool>; ocr: CaptureOcr | null; lease: number }): Promise<RunState | null> {
+async function stateFor(o: WorkerOptions, c: { runId: number; boss: PgBoss; browser: LazyBrowser; ocr: CaptureOcr | null; lease: number }): Promise<RunState | null> {
   const run = await findRunForWorker(o.store.db, c.runId);
   if (!run) return null;
   const source = getSource(run.source);
   const token = Object.entries(o.tokens ?? {}).find(([prefix, t]) => t && run.source.startsWith(prefix))?.[1];
   const options = { ...(run.params as unknown as SourceOptions), ...(token ? { token } : {}) };
   const log = o.log.child({ runId: c.runId, source: source.id });
-  const pool = await c.browser();
+  const userAgent = await c.browser.userAgent();
   const st = makeRunState({
     runId: c.runId, source, options, store: o.store, log, now: () => new Date(), crawlerVersion: o.crawlerVersion, politeness: { ...DEFAULT_POLITENESS, ...o.politeness },
-    browser: c.browser, userAgent: pool.userAgent, signal: o.signal, ocr: c.ocr,
+    browser: c.browser.browser, userAgent, signal: o.signal, ocr: c.ocr,
     onNewWork: (urls) => sendItems(c.boss, c.runId, urls, { leaseSeconds: c.lease }),
   });
   st.frontierSize = Object.values(await frontierStats(o.store.db, c.runId)).reduce((a, b) => a + b, 0);

@@ -43,9 +43,9 @@ export async function buildBundle(store: Store, adId: number, now: Date): Promis
   const evidence: BundleManifest["evidence"] = [];
   const seen = new Set<string>();
   for (const s of sightings) {
-    for (const f of [s.screenshot, s.html]) {
+    for (const f of [s.screenshot, s.pageScreenshot, s.html]) {
       if (!f) continue;
-      const path = `${f.kind === "screenshot" ? "screenshots" : "html"}/${f.sha256}.${f.kind === "screenshot" ? "png" : "html"}`;
+      const path = f.kind === "html" ? `html/${f.sha256}.html` : `${f.kind === "page-screenshot" ? "pages" : "screenshots"}/${f.sha256}.png`;
       evidence.push({ sha256: f.sha256, kind: f.kind, path, observationId: s.id, crawlRunId: s.crawlRunId });
       if (!seen.has(path)) add(path, readArtefact(store.evidenceDir, f.path));
       seen.add(path);

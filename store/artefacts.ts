@@ -10,7 +10,7 @@ export interface ArtefactRef {
   path: string;
 }
 
-const EXT: Record<string, string> = { screenshot: "png", html: "html", notice: "txt" };
+const EXT: Record<string, string> = { screenshot: "png", "page-screenshot": "png", html: "html", notice: "txt" };
 
 /**
  * Writes bytes content-addressed under the evidence dir (tmp file + rename, so a kill never leaves

@@ -90,6 +90,8 @@ export interface ObservationTable {
   user_agent: string | null;
   crawler_version: string | null;
   screenshot_sha256: string | null;
+  /** Screenshot of the whole page the ad was on (only when the crawl asked for it; migration 0007). */
+  page_screenshot_sha256: string | null;
   html_sha256: string | null;
   label_styles: Json<unknown[]>;
   links: Json<string[]>;

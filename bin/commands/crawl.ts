@@ -28,7 +28,7 @@ export function chromiumOf(ctx: Ctx): string {
 // Heavy modules (browser, sandbox, dashboard) load only in the commands that use them.
 
 /** Builds crawl plans from flags: `--seed` without `--source` means the generic publisher source. */
-export async function plansFromFlags(o: { source: string[]; seed: string[]; term: string[]; apiBase?: string; allowPrivate?: boolean }, tokens: Ctx["config"]["tokens"]): Promise<Plan[]> {
+export async function plansFromFlags(o: { source: string[]; seed: string[]; term: string[]; apiBase?: string; allowPrivate?: boolean; screenshots?: string; fullPage?: boolean }, tokens: Ctx["config"]["tokens"]): Promise<Plan[]> {
   const { SOURCES } = await import("../../crawler/sources/index.js");
   for (const s of o.seed) {
     let u: URL;
@@ -39,6 +39,7 @@ export async function plansFromFlags(o: { source: string[]; seed: string[]; term
     }
     if (u.protocol !== "http:" && u.protocol !== "https:") throw new UsageError(`--seed: only http and https URLs can be crawled: ${s}`);
   }
+  if (o.screenshots !== undefined && o.screenshots !== "all" && o.screenshots !== "political") throw new UsageError(`--screenshots: expected "political" or "all", got ${o.screenshots}`);
   const ids = o.source.length ? o.source : o.seed.length ? ["publisher"] : [];
   if (ids.length === 0) throw new UsageError("give at least one --source or --seed");
   return ids.map((id) => {
@@ -47,6 +48,9 @@ export async function plansFromFlags(o: { source: string[]; seed: string[]; term
     const options: Partial<SourceOptions> = { seeds: o.seed, terms: o.term, allowPrivate: o.allowPrivate ?? false };
     if (o.apiBase) options.apiBase = o.apiBase;
     if (token) options.token = token;
+    // Only set when asked, so that the run key (and resuming) of a default crawl stays the same.
+    if (o.screenshots === "all") options.screenshots = "all";
+    if (o.fullPage) options.fullPage = true;
     return { source: id, options };
   });
 }
@@ -72,7 +76,7 @@ export async function crawlAndClassify(ctx: Ctx, plans: Plan[], o: { maxPages: n
   return summary;
 }
 
-async function crawlCommand(o: { source: string[]; seed: string[]; term: string[]; apiBase?: string; allowPrivate?: boolean; maxPages?: string; concurrency?: string; maxRequests?: string; distributed?: boolean }, flags: GlobalFlags): Promise<void> {
+async function crawlCommand(o: { source: string[]; seed: string[]; term: string[]; apiBase?: string; allowPrivate?: boolean; screenshots?: string; fullPage?: boolean; maxPages?: string; concurrency?: string; maxRequests?: string; distributed?: boolean }, flags: GlobalFlags): Promise<void> {
   const ctx = makeCtx(flags);
   const plans = await plansFromFlags(o, ctx.config.tokens);
   const limits = { maxPages: positiveInt("--max-pages", o.maxPages, 200), concurrency: positiveInt("--concurrency", o.concurrency, 4), maxRequests: o.maxRequests === undefined ? 0 : positiveInt("--max-requests", o.maxRequests, 0) };
@@ -145,6 +149,8 @@ export function registerCrawlCommands(program: Command, flags: () => GlobalFlags
     .option("--term <text>", "a search term for ad libraries (repeatable)", collect, [])
     .option("--api-base <url>", "API base URL of the source (for replicas and proxies)")
     .option("--allow-private", "follow links in ads to private and loopback addresses")
+    .option("--screenshots <which>", "publisher pages: screenshot the ads that can become findings (political, the default) or every ad (all)")
+    .option("--full-page", "publisher pages: render every page and keep a screenshot of the whole page with each sighting")
     .option("--max-pages <n>", "page budget per source", "200")
     .option("--concurrency <n>", "pages crawled at once", "4")
     .option("--max-requests <n>", "request budget per source in this invocation (API calls, notices, static pages); when spent the run pauses and the same command resumes it")

@@ -51,7 +51,7 @@ function registerAdPage(app: FastifyInstance, d: Deps): void {
       ad.noticeUrl ? listNoticeProbes(d.store.db, ad.noticeUrl) : Promise.resolve([]), listCreativeSiblings(d.store.db, ad.id),
     ]);
     const checks = new Map<string, FileCheck>();
-    for (const s of sightings) for (const f of [s.screenshot, s.html]) if (f && !checks.has(f.sha256)) checks.set(f.sha256, checkEvidenceFile(d.store.evidenceDir, f));
+    for (const s of sightings) for (const f of [s.screenshot, s.pageScreenshot, s.html]) if (f && !checks.has(f.sha256)) checks.set(f.sha256, checkEvidenceFile(d.store.evidenceDir, f));
     const noticeChecks = new Map(notices.map((n) => [n.id, noticeHash(n) === n.sha256]));
     const csrf = canReview(req.user) ? reply.generateCsrf() : null;
     const data = { ad, findings, notices, sightings, probes, siblings, checks, noticeChecks, csrf };
@@ -77,7 +77,7 @@ function registerEvidence(app: FastifyInstance, d: Deps): void {
       return reply.code(404).type("text/plain; charset=utf-8").send("not found");
     }
     reply.header("cache-control", "private, max-age=86400, immutable");
-    if (file.kind === "screenshot") return reply.type("image/png").send(bytes);
+    if (file.kind === "screenshot" || file.kind === "page-screenshot") return reply.type("image/png").send(bytes);
     if (file.kind === "html") {
       return reply.header("content-security-policy", CAPTURE_CSP).header("x-frame-options", "SAMEORIGIN").type("text/html; charset=utf-8").send(bytes);
     }

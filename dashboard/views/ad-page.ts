@@ -74,7 +74,11 @@ function sightingsSection(ctx: ViewCtx, d: AdPageData): SafeHtml {
   const fileCell = (f: Sighting["screenshot"]) => (f ? html`<code>${f.sha256}</code> ${checkCell(l, d.checks.get(f.sha256))}` : "—");
   return table(
     [t(l, "time"), t(l, "url"), "run", t(l, "screenshot"), t(l, "html"), t(l, "label")],
-    d.sightings.map((s) => [fmtTime(s.seenAt), bound(s.pageUrl, 300), s.crawlRunId ?? "—", fileCell(s.screenshot), fileCell(s.html), labelStyleCell(s.labelStyles)]),
+    d.sightings.map((s) => [
+      fmtTime(s.seenAt), bound(s.pageUrl, 300), s.crawlRunId ?? "—",
+      s.pageScreenshot ? html`${fileCell(s.screenshot)}<div class="page-shot"><a href="/evidence/${s.pageScreenshot.sha256}">${t(l, "pageShot")}</a> ${fileCell(s.pageScreenshot)}</div>` : fileCell(s.screenshot),
+      fileCell(s.html), labelStyleCell(s.labelStyles),
+    ]),
     "sightings",
   );
 }

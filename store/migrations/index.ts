@@ -5,6 +5,7 @@ import * as dashboardAggregates from "./0003-dashboard-aggregates.js";
 import * as schedule from "./0004-schedule.js";
 import * as creative from "./0005-creative.js";
 import * as textSearch from "./0006-text-search.js";
+import * as pageScreenshot from "./0007-page-screenshot.js";
 
 /** Every migration in order; names sort lexically and are never renamed. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   "0004-schedule": schedule,
   "0005-creative": creative,
   "0006-text-search": textSearch,
+  "0007-page-screenshot": pageScreenshot,
 };

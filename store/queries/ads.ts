@@ -227,9 +227,10 @@ export interface SavedCapture { adId: number; observationNew: boolean; artefacts
 export async function saveCapture(db: Kysely<Database>, evidenceDir: string, runId: number, cap: Capture, crawlerVersion: string): Promise<SavedCapture> {
   const s = cap.sighting;
   const shot = s.screenshotPng ? writeArtefact(evidenceDir, "screenshot", s.screenshotPng) : null;
+  const pageShot = s.pageScreenshotPng ? writeArtefact(evidenceDir, "page-screenshot", s.pageScreenshotPng) : null;
   const html = s.html ? writeArtefact(evidenceDir, "html", s.html) : null;
   const noticeFile = cap.notice ? writeArtefact(evidenceDir, "notice", cap.notice.body) : null;
-  const artefacts = [shot, html, noticeFile].filter((a): a is ArtefactRef => a !== null);
+  const artefacts = [shot, pageShot, html, noticeFile].filter((a): a is ArtefactRef => a !== null);
   return db.transaction().execute(async (tx) => {
     await tx.selectFrom("crawl_run").select("id").where("id", "=", runId).forUpdate().executeTakeFirstOrThrow();
     const noticeId = cap.notice ? await archiveNotice(tx, cap.notice) : null;
@@ -242,7 +243,7 @@ export async function saveCapture(db: Kysely<Database>, evidenceDir: string, run
       .values({
         ad_id: adId, crawl_run_id: runId, seen_at: s.seenAt, page_url: s.pageUrl, frame_chain: JSON.stringify(s.frameChain),
         viewport: s.viewport ? JSON.stringify(s.viewport) : null, user_agent: s.userAgent, crawler_version: crawlerVersion,
-        screenshot_sha256: shot?.sha256 ?? null, html_sha256: html?.sha256 ?? null,
+        screenshot_sha256: shot?.sha256 ?? null, html_sha256: html?.sha256 ?? null, ...(pageShot ? { page_screenshot_sha256: pageShot.sha256 } : {}),
         label_styles: JSON.stringify(s.labelStyles), links: JSON.stringify(s.links),
       })
       .onConflict((oc) => oc.columns(["ad_id", "crawl_run_id", "page_url"]).doNothing())

@@ -79,6 +79,8 @@ export interface EvidenceFile { sha256: string; kind: string; bytes: number; pat
 export interface Sighting {
   id: number; crawlRunId: number | null; seenAt: Date; pageUrl: string; frameChain: string[]; viewport: { width: number; height: number } | null;
   userAgent: string | null; crawlerVersion: string | null; screenshot: EvidenceFile | null; html: EvidenceFile | null; links: string[];
+  /** The whole page as rendered, when the crawl asked for it. */
+  pageScreenshot: EvidenceFile | null;
   /** The label's computed style facts as captured (visibility, size, contrast), the salience evidence. */
   labelStyles: Array<Record<string, unknown>>;
 }
@@ -89,8 +91,10 @@ export async function listAdSightings(db: Kysely<Database>, adId: number): Promi
     .selectFrom("observation as o")
     .leftJoin("artefact as s", "s.sha256", "o.screenshot_sha256")
     .leftJoin("artefact as h", "h.sha256", "o.html_sha256")
+    .leftJoin("artefact as p", "p.sha256", "o.page_screenshot_sha256")
     .select(["o.id", "o.crawl_run_id", "o.seen_at", "o.page_url", "o.frame_chain", "o.viewport", "o.user_agent", "o.crawler_version", "o.links", "o.label_styles",
-      "s.sha256 as s_sha", "s.kind as s_kind", "s.bytes as s_bytes", "s.path as s_path", "h.sha256 as h_sha", "h.kind as h_kind", "h.bytes as h_bytes", "h.path as h_path"])
+      "s.sha256 as s_sha", "s.kind as s_kind", "s.bytes as s_bytes", "s.path as s_path", "h.sha256 as h_sha", "h.kind as h_kind", "h.bytes as h_bytes", "h.path as h_path",
+      "p.sha256 as p_sha", "p.kind as p_kind", "p.bytes as p_bytes", "p.path as p_path"])
     .where("o.ad_id", "=", adId)
     .orderBy("o.seen_at")
     .orderBy("o.id")
@@ -102,7 +106,7 @@ export async function listAdSightings(db: Kysely<Database>, adId: number): Promi
     id: Number(r.id), crawlRunId: r.crawl_run_id === null ? null : Number(r.crawl_run_id), seenAt: new Date(r.seen_at), pageUrl: r.page_url,
     frameChain: json<string[]>(r.frame_chain), viewport: r.viewport === null ? null : json<{ width: number; height: number }>(r.viewport),
     userAgent: r.user_agent, crawlerVersion: r.crawler_version, links: json<string[]>(r.links), labelStyles: json<Array<Record<string, unknown>>>(r.label_styles),
-    screenshot: file(r.s_sha, r.s_kind, r.s_bytes, r.s_path), html: file(r.h_sha, r.h_kind, r.h_bytes, r.h_path),
+    screenshot: file(r.s_sha, r.s_kind, r.s_bytes, r.s_path), html: file(r.h_sha, r.h_kind, r.h_bytes, r.h_path), pageScreenshot: file(r.p_sha, r.p_kind, r.p_bytes, r.p_path),
   }));
 }
 

@@ -118,5 +118,9 @@ describe("polad command line", () => {
     const badSeed = await runPolad(["crawl", "--seed", "file:///etc/passwd"]);
     expect(badSeed.code).toBe(2);
     expect(badSeed.stderr).toMatch(/only http and https/);
+    const badShots = await runPolad(["crawl", "--seed", "https://nieuws.example/", "--screenshots", "some"]);
+    expect(badShots.code).toBe(2);
+    expect(badShots.stderr).toMatch(/--screenshots: expected "political" or "all", got some/);
+    expect(help.stdout).toMatch(/--full-page/);
   });
 });

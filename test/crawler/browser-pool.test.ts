@@ -19,6 +19,37 @@ describe.skipIf(!existsSync(CHROMIUM))("the browser page pool", () => {
     await sb?.close();
   });
 
+  it("opens pages only when an item needs one, and freezes a page's old document while the page waits", async () => {
+    const lazy = await BrowserPool.launch({ chromiumPath: CHROMIUM, size: 2, log: testLog, navTimeoutMs: 15_000 });
+    try {
+      expect(lazy.openPages).toBe(0);
+      const before = await lazy.withPage(async (page) => {
+        await navigate(page, `${hostile}/malformed`);
+        await page.evaluate("window.__ticks = 0; setInterval(() => { window.__ticks++; }, 10)");
+        await page.waitForFunction("window.__ticks > 3");
+        return (await page.evaluate("window.__ticks")) as number;
+      });
+      expect(lazy.openPages).toBe(1);
+      // Frozen while it waits: the old document's timer does not run (unfrozen it would tick ~100 times).
+      await new Promise((r) => setTimeout(r, 1_000));
+      const after = await lazy.withPage(async (page) => {
+        const ticks = (await page.evaluate("window.__ticks")) as number;
+        // Thawed for the next item: scripts run again, and a new document loads normally.
+        await navigate(page, `${hostile}/malformed`);
+        return { ticks, title: await page.title(), runs: await page.evaluate("1 + 1") };
+      });
+      expect(after.ticks - before).toBeLessThan(30);
+      expect(after.title).toBe("Kapot");
+      expect(after.runs).toBe(2);
+      expect(lazy.openPages).toBe(1);
+      // Two items at once open the second page.
+      await Promise.all([lazy.withPage((p) => navigate(p, `${hostile}/malformed`)), lazy.withPage((p) => navigate(p, `${hostile}/malformed`))]);
+      expect(lazy.openPages).toBe(2);
+    } finally {
+      await lazy.close();
+    }
+  });
+
   it("survives a renderer crash: the crashed page is replaced and the next item gets a working one", async () => {
     const err = await pool.withPage(async (page) => {
       await page.goto(`${hostile}/dialogs`);

@@ -1,5 +1,6 @@
-import { existsSync, readFileSync } from "node:fs";
-import { resolve } from "node:path";
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CHROMIUM_ARGS } from "../../crawler/browser.js";
@@ -8,6 +9,7 @@ import { buildAd, isEmptySlot, needsRendering } from "../../crawler/sources/publ
 import { scanLoadedPage } from "../../crawler/sources/publisher/source.js";
 import { scanStaticHtml } from "../../crawler/sources/publisher/static-scan.js";
 import { startBenchSite, type BenchSite } from "../../sandbox/bench/site.js";
+import { verifyRun } from "../../store/verify.js";
 import { CHROMIUM, openTestStore, TEST_POLITENESS, testLog, type TestStore } from "../support/crawl-store.js";
 
 const page = (body: string, head = "") => `<!doctype html><html lang="nl"><head><meta charset="utf-8">${head}</head><body><main><h1>Nieuws</h1><p>Tekst.</p></main>${body}</body></html>`;
@@ -108,13 +110,15 @@ describe.skipIf(!existsSync(CHROMIUM))("crawling a static site", () => {
       crawlerVersion: "test", chromiumPath: CHROMIUM, politeness: TEST_POLITENESS, ocr: false,
     });
     expect(s.runs[0]!.status).toBe("done");
-    const rows = await ts.store.db.selectFrom("observation").select(["page_url", "screenshot_sha256", "html_sha256", "user_agent", "viewport"]).execute();
+    const rows = await ts.store.db.selectFrom("observation").innerJoin("ad", "ad.id", "observation.ad_id").select(["page_url", "screenshot_sha256", "html_sha256", "user_agent", "viewport", "ad.text"]).execute();
     expect(rows).toHaveLength(18);
     const rendered = new Set(site.urls.filter((_, i) => i % 3 === 0));
     for (const r of rows) {
       expect(r.html_sha256, r.page_url).not.toBeNull();
       expect(r.user_agent, r.page_url).toMatch(/Chrome\/.*polad\/test/);
-      expect(r.screenshot_sha256 !== null, r.page_url).toBe(rendered.has(r.page_url));
+      // Rendered pages are those with a political ad; on them only the political ad is screenshotted.
+      expect(r.screenshot_sha256 !== null, r.page_url).toBe(rendered.has(r.page_url) && (r.text ?? "").includes("Stem op partij"));
+      expect(r.viewport !== null, r.page_url).toBe(rendered.has(r.page_url));
     }
     const ads = await ts.store.db.selectFrom("ad").select(["html", "text"]).execute();
     const statics = ads.filter((a) => (a.html ?? "").includes("polad: fetched without a browser"));
@@ -125,4 +129,83 @@ describe.skipIf(!existsSync(CHROMIUM))("crawling a static site", () => {
     expect(facts.headers["content-type"]).toContain("text/html");
     expect(site.urls).toContain(facts.url);
   }, 400_000);
+});
+
+describe.skipIf(!existsSync(CHROMIUM))("screenshots and the browser only where needed", () => {
+  const crawl = async (o: { scripted: boolean; politicalEvery: number; chromiumPath?: string; screenshots?: "all"; fullPage?: boolean; skipFirst?: boolean; inspect?: (ts: TestStore, runId: number) => Promise<void> }) => {
+    const site = await startBenchSite({ pages: 3, scripted: o.scripted, politicalEvery: o.politicalEvery });
+    const ts = await openTestStore();
+    try {
+      const s = await runCrawl({
+        store: ts.store, plans: [{ source: "publisher", options: { seeds: o.skipFirst ? site.urls.slice(1) : site.urls, allowPrivate: true, maxDepth: 0, ...(o.screenshots ? { screenshots: o.screenshots } : {}), ...(o.fullPage ? { fullPage: true } : {}) } }], maxPages: 3, concurrency: 2, log: testLog,
+        crawlerVersion: "test", chromiumPath: o.chromiumPath ?? CHROMIUM, politeness: TEST_POLITENESS, ocr: false,
+      });
+      await o.inspect?.(ts, s.runs[0]!.runId);
+      const rows = await ts.store.db.selectFrom("observation").innerJoin("ad", "ad.id", "observation.ad_id").select(["observation.screenshot_sha256", "observation.user_agent", "ad.text"]).execute();
+      return { status: s.runs[0]!.status, rows };
+    } finally {
+      await ts.dispose();
+      await site.close();
+    }
+  };
+
+  it("on a rendered page screenshots the political ad only, or every ad when asked", async () => {
+    const dflt = await crawl({ scripted: true, politicalEvery: 3 });
+    expect(dflt.status).toBe("done");
+    expect(dflt.rows).toHaveLength(9);
+    const shot = dflt.rows.filter((r) => r.screenshot_sha256 !== null);
+    expect(shot.map((r) => r.text ?? "")).toEqual([expect.stringContaining("Stem op partij")]);
+    const all = await crawl({ scripted: true, politicalEvery: 3, screenshots: "all" });
+    expect(all.rows).toHaveLength(9);
+    expect(all.rows.every((r) => r.screenshot_sha256 !== null)).toBe(true);
+  }, 300_000);
+
+  it("never starts Chromium for a site whose pages are all static and commercial", async () => {
+    // A binary that tells its version but cannot run a browser: the crawl must not need one.
+    const dir = mkdtempSync(join(tmpdir(), "polad-fake-chromium-"));
+    const fake = join(dir, "chromium");
+    writeFileSync(fake, '#!/bin/sh\nif [ "$1" = "--version" ]; then echo "Chromium 140.0.7339.1 built on Debian"; exit 0; fi\necho "no browser here" >&2; exit 1\n');
+    chmodSync(fake, 0o755);
+    try {
+      // Page 0 always carries a political ad (it would need the browser); pages 1 and 2 are all commercial.
+      const r = await crawl({ scripted: false, politicalEvery: 1000, chromiumPath: fake, skipFirst: true });
+      expect(r.status).toBe("done");
+      expect(r.rows).toHaveLength(6);
+      expect(r.rows.every((row) => row.user_agent?.includes("Chrome/140.0.7339.1") && row.user_agent.includes("polad/test"))).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 300_000);
+
+  it("with --full-page renders every page and keeps one whole-page PNG per page with each sighting, in the run's chain", async () => {
+    let checked = false;
+    await crawl({
+      scripted: false, politicalEvery: 1000, fullPage: true, skipFirst: true,
+      inspect: async (ts, runId) => {
+        const obs = await ts.store.db.selectFrom("observation").select(["id", "page_url", "page_screenshot_sha256", "viewport"]).execute();
+        expect(obs).toHaveLength(6);
+        const byPage = new Map<string, Set<string | null>>();
+        for (const o of obs) byPage.set(o.page_url, (byPage.get(o.page_url) ?? new Set()).add(o.page_screenshot_sha256));
+        expect(byPage.size).toBe(2);
+        for (const shas of byPage.values()) {
+          expect(shas.size).toBe(1); // the page's three ads share one file
+          const sha = [...shas][0]!;
+          expect(sha).toMatch(/^[0-9a-f]{64}$/);
+          const art = await ts.store.db.selectFrom("artefact").selectAll().where("sha256", "=", sha).executeTakeFirstOrThrow();
+          expect(art.kind).toBe("page-screenshot");
+          const png = readFileSync(join(ts.store.evidenceDir, art.path));
+          expect(png.subarray(1, 4).toString("latin1")).toBe("PNG");
+          expect(png.readUInt32BE(16)).toBe(1280); // width of the viewport
+        }
+        expect(obs.every((o) => o.viewport !== null)).toBe(true); // rendered, though the pages are static
+        const entries = await ts.store.db.selectFrom("manifest_entry").select(["kind", "ref"]).where("crawl_run_id", "=", runId).where("kind", "=", "page-screenshot").execute();
+        expect(entries).toHaveLength(6);
+        const v = await verifyRun(ts.store, runId);
+        expect(v.problems).toEqual([]);
+        expect(v.ok).toBe(true);
+        checked = true;
+      },
+    });
+    expect(checked).toBe(true);
+  }, 300_000);
 });

@@ -1,3 +1,5 @@
+import { defaultActorRegistry } from "../../../classifier/actors.js";
+import { assessPolitical } from "../../../classifier/political.js";
 import type { AdInput } from "../../../common/ad-input.js";
 import type { LabelStyle } from "../../../common/capture.js";
 import { sha256 } from "../../../common/hash.js";
@@ -61,12 +63,19 @@ export function buildAd(ev: ElementEvidence, o: { pageUrl: string }): AdInput {
 }
 
 /**
- * Whether an ad read from HTML alone must still be rendered: it looks political (its text, labels or
- * links), or it is a picture with little text (a label drawn in the image needs the screenshot for OCR).
- * An ad that can become a finding is then recorded with a screenshot and its label's rendered style.
+ * Whether an ad can become a finding, so that it needs a screenshot and its label's rendered style:
+ * it looks political (words in its text, labels or links, or the classifier's own Art. 3(2) decision
+ * with the built-in actor registry is "yes"; a "review" ad without such words is recorded without a
+ * screenshot unless every screenshot was asked for), or it is a picture with little text (a label
+ * drawn in the image needs the screenshot for OCR). An ad read from HTML alone that needs this is
+ * rendered; on a rendered page, only such ads are screenshotted unless every screenshot was asked for.
  */
 export function needsRendering(ev: ElementEvidence): boolean {
   const texts = [ev.text, ...ev.labels.map((l) => l.text), ...ev.links.map((l) => `${l.text} ${l.href}`)];
   if (texts.some((t) => POLITICAL_HINT.test(norm(t)))) return true;
-  return ev.images.length > 0 && norm(ev.text).length < 40;
+  if (ev.images.length > 0 && norm(ev.text).length < 40) return true;
+  const sponsor = extractSponsor([...ev.labels.map((l) => l.text), ev.text]);
+  const label = pickLabel(ev.labels);
+  const political = assessPolitical({ text: ev.text, names: sponsor ? [sponsor] : [], actors: defaultActorRegistry(), selfDeclared: !!label && POLITICAL_LABEL.test(label.text), editorial: false });
+  return political.decision === "yes";
 }

@@ -14,7 +14,10 @@
  * Each page is fetched first (address guard, robots.txt, host pacing). A page on which nothing runs
  * (no scripts, frames or script-filled slots) and whose ads all look non-political is recorded from
  * its HTML with cheerio, without a browser (static-scan.ts); every other page is rendered, so each ad
- * that can become a finding has a screenshot and its label's rendered style.
+ * that can become a finding has a screenshot and its label's rendered style. On a rendered page only
+ * those ads are screenshotted (option `screenshots: "all"` takes every ad); every ad keeps its HTML,
+ * text, links and label style facts. Option `fullPage: true` renders every page and adds a screenshot
+ * of the whole page to each sighting on it.
  */
 import { isIP } from "node:net";
 import type { Page } from "playwright-core";
@@ -34,7 +37,22 @@ import { FIND_SLOTS_SCRIPT, SCAN_PAGE_SCRIPT } from "./find-slots-script.js";
 import { AD_FRAME_SRC, AD_TOKEN, EDITORIAL, IAB_SIZES, LABEL_TEXT, LIMITS, MARKER_TEXT, NOT_AD_TOKEN, SLOT_SELECTORS } from "./selectors.js";
 
 /** What one page visit yields. */
-interface PageScan { finalUrl: string; evidence: ElementEvidence[]; links: string[]; userAgent: string; slots: { count: number; kinds: Record<string, number> }; rendered: boolean }
+interface PageScan { finalUrl: string; evidence: ElementEvidence[]; links: string[]; userAgent: string; slots: { count: number; kinds: Record<string, number> }; rendered: boolean; pageScreenshotPng: Buffer | null }
+
+/** Tallest page part a full-page screenshot keeps (Chromium cannot capture much taller surfaces anyway). */
+const MAX_PAGE_SHOT_HEIGHT = 16_000;
+
+/** The whole page as rendered, scrolled back to the top; bounded in height. Null (logged) when it cannot be taken. */
+async function fullPageShot(page: Page, log: Logger): Promise<Buffer | null> {
+  try {
+    const { width, height } = (await page.evaluate("({ width: document.documentElement.clientWidth, height: document.documentElement.scrollHeight })")) as { width: number; height: number };
+    const clip = height > MAX_PAGE_SHOT_HEIGHT ? { x: 0, y: 0, width: Math.max(1, width), height: MAX_PAGE_SHOT_HEIGHT } : undefined;
+    return await page.screenshot({ fullPage: true, timeout: 30_000, animations: "disabled", ...(clip ? { clip } : {}) });
+  } catch (err) {
+    log.debug({ err: (err as Error).message }, "full-page screenshot failed");
+    return null;
+  }
+}
 
 const slotArgs = (extraSelectors: string[]) => ({ attr: SLOT_ATTR, selectors: [...SLOT_SELECTORS, ...extraSelectors], adToken: AD_TOKEN, notAdToken: NOT_AD_TOKEN, frameSrc: AD_FRAME_SRC, iabSizes: IAB_SIZES, marker: MARKER_TEXT, editorial: EDITORIAL, ...LIMITS });
 
@@ -78,8 +96,12 @@ async function scan(page: Page, doc: FetchResult, ctx: SourceContext, opts: Sour
   const args = { maxNodes: maxNodesOf(opts), scrollSteps: 2, scrollWaitMs: 80, find: slotArgs(site.slotSelectors), links: { attr: SLOT_ATTR, max: LIMITS.maxLinksPerPage } };
   const { nodes, slots, links, userAgent } = (await page.evaluate(`(${SCAN_PAGE_SCRIPT})(${JSON.stringify(args)})`)) as { nodes: number; slots: PageScan["slots"]; links: string[]; userAgent: string };
   if (nodes > args.maxNodes) throw new GiveUp("dom-too-large", `${nodes} elements (bound ${args.maxNodes}) at ${doc.finalUrl}`);
-  const evidence = await collectEvidence(page, { labelRe: LABEL_TEXT, log: ctx.log });
-  return { finalUrl: site.profile ? site.finalUrl : nav.finalUrl, evidence, links, userAgent, slots, rendered: true };
+  // Screenshots are the costliest step of a rendered page: by default only the ads that can become
+  // findings get one (the same test that sends a static page to the browser); `screenshots: "all"` takes every ad.
+  const wantScreenshot = opts.screenshots === "all" ? undefined : (ev: ElementEvidence) => !isEmptySlot(ev) && needsRendering(ev);
+  const evidence = await collectEvidence(page, { labelRe: LABEL_TEXT, log: ctx.log, wantScreenshot });
+  const pageScreenshotPng = opts.fullPage === true ? await fullPageShot(page, ctx.log) : null;
+  return { finalUrl: site.profile ? site.finalUrl : nav.finalUrl, evidence, links, userAgent, slots, rendered: true, pageScreenshotPng };
 }
 
 const maxNodesOf = (opts: SourceOptions) => (typeof opts.maxNodes === "number" ? opts.maxNodes : 60_000);
@@ -97,13 +119,13 @@ function provenance(doc: FetchResult, seenAt: string): string {
  */
 async function scanPage(item: WorkItem, ctx: SourceContext, opts: SourceOptions): Promise<{ res: PageScan; doc: FetchResult; why: string }> {
   const doc = await fetchPage(item.url, ctx);
-  let why = opts.render === "always" ? "forced" : findSiteProfile(doc.finalUrl, opts.siteProfile) ? "site-profile" : doc.headers["x-polad-truncated"] ? "truncated" : obviouslyScripted(doc.body) ? "scripts" : "";
+  let why = opts.render === "always" ? "forced" : opts.fullPage === true ? "full-page" : findSiteProfile(doc.finalUrl, opts.siteProfile) ? "site-profile" : doc.headers["x-polad-truncated"] ? "truncated" : obviouslyScripted(doc.body) ? "scripts" : "";
   if (!why) {
     const s = scanStaticHtml(doc.body, { pageUrl: doc.finalUrl, maxNodes: maxNodesOf(opts) });
     if (s.nodes > maxNodesOf(opts)) throw new GiveUp("dom-too-large", `${s.nodes} elements (bound ${maxNodesOf(opts)}) at ${doc.finalUrl}`);
     why = s.browserReason ?? (s.evidence.some((ev) => !isEmptySlot(ev) && needsRendering(ev)) ? "ad-needs-screenshot" : "");
     const slots = { count: s.evidence.length, kinds: {} };
-    if (!why) return { res: { finalUrl: doc.finalUrl, evidence: s.evidence, links: s.links, userAgent: ctx.userAgent ?? "", slots, rendered: false }, doc, why: "static" };
+    if (!why) return { res: { finalUrl: doc.finalUrl, evidence: s.evidence, links: s.links, userAgent: ctx.userAgent ?? "", slots, rendered: false, pageScreenshotPng: null }, doc, why: "static" };
   }
   return { res: await ctx.withPage((page) => scan(page, doc, ctx, opts)), doc, why };
 }
@@ -123,7 +145,7 @@ async function handle(item: WorkItem, ctx: SourceContext, opts: SourceOptions): 
       notice,
       sighting: {
         pageUrl: res.finalUrl, frameChain: ev.frameChain, seenAt: ctx.now().toISOString(), viewport: res.rendered ? ev.viewport : null, userAgent: res.userAgent || null,
-        screenshotPng: ev.screenshotPng, html: ev.html, labelStyles: ev.labels, links: ev.links.map((l) => l.href),
+        screenshotPng: ev.screenshotPng, pageScreenshotPng: res.pageScreenshotPng, html: ev.html, labelStyles: ev.labels, links: ev.links.map((l) => l.href),
       },
     });
   }
