@@ -23,16 +23,11 @@ function registerLists(app: FastifyInstance, d: Deps): void {
       const q = parseListQuery(req.query);
       const ctx = viewCtx(req, `/${list}`, q);
       const slice = { limit: PAGE_SIZE, offset: (q.page - 1) * PAGE_SIZE, after: q.after };
-      const opts = await listFilterOptions(d.store.db);
-      let tableHtml;
-      let page;
-      if (list === "ads") {
-        page = await listAds(d.store.db, q.filter, slice);
-        tableHtml = adsTable(ctx, page.rows);
-      } else {
-        page = await listFindings(d.store.db, q.filter, slice);
-        tableHtml = findingsTable(ctx, page.rows);
-      }
+      // The filter form's values and the list are independent: one round trip's wait, not two.
+      const listed = list === "ads"
+        ? listAds(d.store.db, q.filter, slice).then((page) => ({ page, tableHtml: adsTable(ctx, page.rows) }))
+        : listFindings(d.store.db, q.filter, slice).then((page) => ({ page, tableHtml: findingsTable(ctx, page.rows) }));
+      const [opts, { page, tableHtml }] = await Promise.all([listFilterOptions(d.store.db), listed]);
       const body = html`${filterForm(ctx, `/${list}`, opts)}${tableHtml}${pager(ctx, `/${list}`, { page: q.page, total: page.total, capped: page.capped, next: page.next })}${exportLinks(ctx, list)}`;
       return sendPage(reply, layout(ctx, t(q.lang, list), body));
     });

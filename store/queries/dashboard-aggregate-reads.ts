@@ -59,14 +59,18 @@ export async function aggSeenSpan(db: Kysely<Database>, f: DashboardFilter): Pro
   return r?.min && r.max ? { min: new Date(r.min), max: new Date(r.max) } : undefined;
 }
 
-/** Sources, parties and rules for the filter form, from the aggregates instead of the big tables. */
-export async function aggFilterValues(db: Kysely<Database>): Promise<{ sources: string[]; parties: string[]; rules: string[] }> {
-  const col = async (q: ReturnType<typeof sql<{ v: string }>>) => (await q.execute(db)).rows.map((r) => r.v);
-  return {
-    sources: await col(sql<{ v: string }>`select distinct source as v from agg_ad order by 1 limit 500`),
-    parties: await col(sql<{ v: string }>`select distinct party as v from agg_ad where party <> '' order by 1 limit 500`),
-    rules: await col(sql<{ v: string }>`select distinct rule as v from agg_finding order by 1 limit 500`),
-  };
+/**
+ * Sources, parties and rules for the filter form from the aggregates instead of the big tables, and the
+ * publishers, in one round trip: every list page asks for them.
+ */
+export async function aggFilterValues(db: Kysely<Database>): Promise<{ sources: string[]; parties: string[]; rules: string[]; publishers: string[] }> {
+  const { rows } = await sql<{ sources: string[] | null; parties: string[] | null; rules: string[] | null; publishers: string[] | null }>`
+    select array(select distinct source from agg_ad order by 1 limit 500) as sources,
+      array(select distinct party from agg_ad where party <> '' order by 1 limit 500) as parties,
+      array(select distinct rule from agg_finding order by 1 limit 500) as rules,
+      array(select name from publisher order by 1 limit 2000) as publishers`.execute(db);
+  const r = rows[0];
+  return { sources: r?.sources ?? [], parties: r?.parties ?? [], rules: r?.rules ?? [], publishers: r?.publishers ?? [] };
 }
 
 /** The row shape listGroupStats maps to GroupStats. */

@@ -96,7 +96,7 @@ export interface FilterOptions { sources: string[]; publishers: string[]; partie
 /** Lists the values the filter form offers. */
 export async function listFilterOptions(db: Kysely<Database>): Promise<FilterOptions> {
   const col = async (q: ReturnType<typeof sql<{ v: string }>>) => (await q.execute(db)).rows.map((r) => r.v);
-  if (await aggregatesReady(db)) return { ...(await aggFilterValues(db)), publishers: await col(sql<{ v: string }>`select name as v from publisher order by 1 limit 2000`) };
+  if (await aggregatesReady(db)) return aggFilterValues(db);
   return {
     sources: await col(sql<{ v: string }>`select distinct source as v from ad order by 1 limit 500`),
     publishers: await col(sql<{ v: string }>`select name as v from publisher order by 1 limit 2000`),
