@@ -11,7 +11,14 @@ import type { ServerResponse } from "node:http";
 export const CHALLENGE_SEARCH = "Security Check";
 
 /** Options of a library replica instance. */
-export interface LibraryFaultOptions { rateLimitDetails?: boolean }
+export interface LibraryFaultOptions {
+  rateLimitDetails?: boolean;
+  /** Serve `extra` more ads of one advertiser (the replica's paging seed) and cap result pages at `pageSize`. */
+  paging?: { pageSize: number; extra: number };
+}
+
+/** What a library replica answered for its result lists, in order (tests check paging with it). */
+export interface ListEvent { what: "search-page" | "more"; key: string; offset: number; at: number }
 
 const WALL = `<!DOCTYPE html><html><head><title>Security check</title><script src="https://www.google.com/recaptcha/api.js" async defer></script></head>
 <body><h1>Let's do a quick security check</h1><div class="g-recaptcha" data-sitekey="sandbox"></div></body></html>`;

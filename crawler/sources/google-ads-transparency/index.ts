@@ -32,11 +32,10 @@ import { UsageError } from "../../../common/errors.js";
 import type { AdInput } from "../../../common/ad-input.js";
 import type { FetchedNotice } from "../../../common/capture.js";
 import { navigate } from "../../browser.js";
-import { detectChallenge } from "../../challenge.js";
-import { Blocked, GiveUp, RetryLater } from "../../errors.js";
-import { retryAfterMs } from "../../http.js";
+import { GiveUp } from "../../errors.js";
 import type { AdSource, SourceContext, WorkItem } from "../../source.js";
 import { parseAdCards } from "./cards.js";
+import { readFirstAnswer } from "../platform-common/list-pager.js";
 import { openRendered } from "../platform-common/page-read.js";
 import { readCreativePage } from "./creative.js";
 import { handleRpcPage, KIND_RPC, pageItems, parseSearchAnswer, SEARCH_CREATIVES_PATH, type SearchPage, type SearchRequest } from "./rpc.js";
@@ -62,23 +61,17 @@ function seedUrls(seeds: string[], terms: string[], base: string, region: string
 interface FirstPage { req: SearchRequest | null; page: SearchPage }
 
 /** Reads the list page's own first RPC answer: a wall is Blocked, a 429/503 RetryLater (Retry-After kept), other errors GiveUp. */
-async function readFirstAnswer(r: Response): Promise<FirstPage> {
-  const status = r.status();
-  const body = await r.text().catch(() => "");
-  const challenge = detectChallenge(body, status);
-  if (challenge) throw new Blocked("bot-challenge", `bot challenge (${challenge}) instead of the list's SearchCreatives answer`);
-  if (status === 429 || status === 503) throw new RetryLater(`http-${status}`, `SearchCreatives answered ${status}`, { retryAfterMs: retryAfterMs((await r.allHeaders())["retry-after"]) });
-  if (status >= 500) throw new RetryLater("atc-rpc", `SearchCreatives answered ${status}`);
-  if (status >= 400) throw new GiveUp("atc-rpc", `SearchCreatives answered ${status}`);
+async function readFirstPage(r: Response): Promise<FirstPage> {
+  const answer = await readFirstAnswer(r, "SearchCreatives");
   let page: SearchPage;
   try {
-    page = parseSearchAnswer(body);
+    page = parseSearchAnswer(answer.body);
   } catch (err) {
     throw new GiveUp("atc-rpc", `unreadable SearchCreatives answer: ${(err as Error).message.slice(0, 200)}`, { cause: err });
   }
   let req: SearchRequest | null = null;
   try {
-    req = z.record(z.string(), z.unknown()).parse(JSON.parse(new URLSearchParams(r.request().postData() ?? "").get("f.req") ?? "")) as SearchRequest;
+    req = z.record(z.string(), z.unknown()).parse(JSON.parse(new URLSearchParams(answer.postData ?? "").get("f.req") ?? "")) as SearchRequest;
   } catch {
     req = null;
   }
@@ -93,7 +86,7 @@ async function handleList(item: WorkItem, ctx: SourceContext): Promise<void> {
     const rpc = page.waitForResponse((r) => r.request().method() === "POST" && r.url().startsWith(`${origin}${SEARCH_CREATIVES_PATH}`), { timeout: 40_000 }).catch(() => null);
     await navigate(page, item.url, { timeoutMs: 30_000 });
     const answer = await rpc;
-    if (answer) return { first: await readFirstAnswer(answer), html: null, next: null };
+    if (answer) return { first: await readFirstPage(answer), html: null, next: null };
     // No RPC seen: a list that carries its cards in the page (the saved 2020 report pages), paged by a next link.
     await openRendered(page, item.url, LIST_READY);
     const nextLink = page.locator(NEXT_PAGE).first();

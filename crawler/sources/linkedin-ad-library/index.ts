@@ -4,13 +4,21 @@
  * details (advertiser, "Paid for by", run dates, the targeting parameters LinkedIn discloses for EU ads,
  * impressions). Built from the public library's page structure. No login, no API.
  *
- * Checked against real material: nothing (no saved LinkedIn library page in ../shared/data/real).
- * Checked only against the replica: the search URL and its accountOwner/countries parameters, the
- * selectors (selectors.ts), the "Ad details" labels and date formats, a captcha wall and 429s with
- * Retry-After (sandbox/platforms/library-faults.ts). Not exercised yet: paging. LinkedIn is known to
- * answer suspected bots with HTTP 999, which the browser layer would retry as a server error.
+ * Result lists: the search page carries its first results and a pagination token
+ * (`<code id="paginationMetadata">`); every later page is `searchPaginationFragment?…&paginationToken=`,
+ * fetched with ctx.fetch until a page says isLastPage (pager.ts): counted against the request budget,
+ * 429s waited out, a challenge (and LinkedIn's status 999) Blocked.
+ *
+ * Checked against real material: nothing (no saved LinkedIn library page in ../shared/data/real). The
+ * fragment endpoint, its paginationToken parameter and the metadata element follow third-party
+ * scrapers of the public library. Checked only against the replica: the search URL and its
+ * accountOwner/countries parameters, the selectors (selectors.ts), the "Ad details" labels and date
+ * formats, paging through the fragments (test/sources/library-paging.test.ts: every page collected, no
+ * ask past the last), a captcha wall and 429s with Retry-After (sandbox/platforms/library-faults.ts);
+ * status 999 is recorded as blocked (crawler/challenge.ts, test/crawler/challenge-status.test.ts).
  */
 import { makeLibrarySource } from "../platform-common/library-source.js";
+import { linkedinPager } from "./pager.js";
 import { LINKEDIN } from "./selectors.js";
 
 const MONTHS: Record<string, string> = { jan: "01", feb: "02", mar: "03", mrt: "03", apr: "04", may: "05", mei: "05", jun: "06", jul: "07", aug: "08", sep: "09", oct: "10", okt: "10", nov: "11", dec: "12" };
@@ -30,6 +38,7 @@ export function linkedinDate(v: string | undefined): string | null {
 /** The LinkedIn Ad Library source (registry entry). */
 export const linkedinAdLibrarySource = makeLibrarySource({
   ...LINKEDIN,
+  pager: linkedinPager,
   id: "linkedin-ad-library",
   publisher: "LinkedIn",
   description: "LinkedIn Ad Library (public pages): ad previews and ad details rendered in the browser",

@@ -11,7 +11,9 @@ import type { FetchedNotice } from "../../../common/capture.js";
 import { GiveUp } from "../../errors.js";
 import type { AdSource, SourceContext, WorkItem } from "../../source.js";
 import { readLabelStyles } from "./label-style.js";
-import { openRendered, runInFrame, splitCreative } from "./page-read.js";
+import { navigate } from "../../browser.js";
+import { readFirstAnswer, type ListPager } from "./list-pager.js";
+import { openRendered, runInFrame, splitCreative, waitRendered } from "./page-read.js";
 
 /** What one library site looks like; the selectors live in each source's selectors file. */
 export interface LibrarySite {
@@ -24,6 +26,8 @@ export interface LibrarySite {
   /** Links from a list page to detail pages. */
   detailLink: string;
   nextPage: string;
+  /** How the result list goes on past its first page (an API the list's script calls, or fragments); without it only `nextPage` links are followed. */
+  pager?: ListPager;
   /** The ad's id from a detail URL; null when the URL is not a detail page. */
   detailId(url: URL): string | null;
   /** A list URL for a seed that is not a URL (an advertiser name, a search word). */
@@ -54,21 +58,40 @@ const METADATA_SCRIPT = String.raw`(args) => {
 const HREFS_SCRIPT = String.raw`(args) => Array.prototype.slice.call(document.querySelectorAll(args.sel), 0, 500).map(function (a) { return a.href; })`;
 
 async function handleList(site: LibrarySite, item: WorkItem, ctx: SourceContext): Promise<void> {
+  const pager = site.pager;
   const found = await ctx.withPage(async (page) => {
-    await openRendered(page, item.url, site.listReady);
+    // Registered before navigating: the list's script may ask for its results as soon as it runs.
+    const apiWait = pager?.firstPageApi ? page.waitForResponse((r) => pager.firstPageApi!(new URL(r.url()), r.request().method()), { timeout: 40_000 }).catch(() => null) : null;
+    const nav = await navigate(page, item.url, { timeoutMs: 30_000 });
+    const answer = apiWait ? await apiWait : null;
+    const api = answer ? await readFirstAnswer(answer, `${site.id} search`) : null;
+    await waitRendered(page, nav.status, site.listReady);
     const hrefs = await runInFrame<string[]>(page.mainFrame(), HREFS_SCRIPT, { sel: site.detailLink });
     const next = page.locator(site.nextPage).first();
-    return { hrefs, next: (await next.count()) > 0 ? await next.getAttribute("href") : null };
+    const second = pager ? pager.secondPage({ listUrl: item.url, html: await page.content(), api }) : null;
+    return { hrefs, second, next: (await next.count()) > 0 ? await next.getAttribute("href") : null };
   });
+  await enqueueFound(site, item, ctx, { details: found.hrefs, nextPage: found.second, nextList: found.next });
+}
+
+/** One later page of a list (ctx.fetch): its detail pages and the page after it. */
+async function handlePage(site: LibrarySite, item: WorkItem, ctx: SourceContext): Promise<void> {
+  if (!site.pager) throw new GiveUp("not-a-list-page", `${site.id} has no paged lists`);
+  const page = await site.pager.fetchPage(item.url, ctx);
+  await enqueueFound(site, item, ctx, { details: page.details, nextPage: page.next, nextList: null });
+}
+
+async function enqueueFound(site: LibrarySite, item: WorkItem, ctx: SourceContext, f: { details: string[]; nextPage: string | null; nextList: string | null }): Promise<void> {
   const origin = new URL(item.url).origin;
   const items: Array<{ url: string; kind: string }> = [];
-  for (const h of found.hrefs) {
+  for (const h of f.details) {
     const u = new URL(h, item.url);
     if (u.origin === origin && site.detailId(u)) items.push({ url: u.href, kind: `${site.id}:detail` });
   }
-  if (found.next) {
-    const n = new URL(found.next, item.url);
-    if (n.origin === origin) items.push({ url: n.href, kind: `${site.id}:list` });
+  for (const [href, kind] of [[f.nextPage, `${site.id}:page`], [f.nextList, `${site.id}:list`]] as const) {
+    if (!href) continue;
+    const n = new URL(href, item.url);
+    if (n.origin === origin && n.href !== item.url) items.push({ url: n.href, kind });
   }
   await ctx.enqueue(items);
 }
@@ -124,6 +147,7 @@ export function makeLibrarySource(site: LibrarySite): AdSource {
     },
     async handle(item, ctx) {
       if (item.kind.endsWith(":detail")) return handleDetail(site, item, ctx);
+      if (item.kind.endsWith(":page")) return handlePage(site, item, ctx);
       return handleList(site, item, ctx);
     },
   };

@@ -11,10 +11,15 @@ import { Blocked, RetryLater } from "../../errors.js";
 /** Navigates (the engine's checks: a challenge is Blocked, a 4xx GiveUp) and waits for `selector`; a slow render is RetryLater. */
 export async function openRendered(page: Page, url: string, selector: string): Promise<void> {
   const nav = await navigate(page, url, { timeoutMs: 30_000 });
+  await waitRendered(page, nav.status, selector);
+}
+
+/** Waits for `selector` on a page already navigated to (status of its document); a challenge is Blocked, a slow render RetryLater. */
+export async function waitRendered(page: Page, status: number, selector: string): Promise<void> {
   try {
     await page.locator(selector).first().waitFor({ state: "attached", timeout: 20_000 });
   } catch (err) {
-    const challenge = detectChallenge(await page.content().catch(() => ""), nav.status);
+    const challenge = detectChallenge(await page.content().catch(() => ""), status);
     if (challenge) throw new Blocked("bot-challenge", `bot challenge (${challenge}) instead of the transparency page`, { cause: err });
     throw new RetryLater("not-rendered", "the transparency page did not render in time", { cause: err });
   }

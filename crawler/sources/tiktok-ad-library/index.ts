@@ -6,16 +6,27 @@
  * first_shown_date, last_shown_date, advertiser.business_name, advertiser.paid_for_by, targeting_info);
  * with an approved research client's token (option `token`) polad queries that API instead (query.ts).
  *
+ * Result lists: the search page's script asks `POST /api/v1/search` for the first results; polad reads
+ * that answer (has_more, search_id) and asks for every later page itself with ctx.fetch, offset moved on
+ * by what came, until has_more is false (pager.ts): counted against the request budget, 429s waited
+ * out, a challenge Blocked.
+ *
  * Checked against real material: nothing (no real TikTok sample in ../shared/data/real). The API
- * request and field names follow TikTok's public developer documentation. Checked only against the
+ * request and field names follow TikTok's public developer documentation; the library's search API
+ * (path, query parameters, body keys query/offset/search_id/limit, answer keys data/has_more/search_id)
+ * follows third-party scrapers of the public library, not a saved real answer. Checked only against the
  * replica: the library pages' structure (selectors.ts class names and the "Ad details" labels), the
- * search URL, the API's answers, search_id paging, its error envelope and its bare 19-digit ids, a
- * captcha wall and 429s with Retry-After (sandbox/platforms/library-faults.ts,
- * test/sources/library-faults.test.ts). Not exercised yet: paging of the library pages.
+ * search URL, the search API's paging (test/sources/library-paging.test.ts: every page collected, no
+ * ask past the last), the Commercial Content API's answers, its search_id paging, its error envelope and
+ * its bare 19-digit ids, a captcha wall and 429s with Retry-After on detail pages
+ * (sandbox/platforms/library-faults.ts, test/sources/library-faults.test.ts). Not known: whether the
+ * real search API answers without the browser's cookies (ctx.fetch sends none; a refusal would show as
+ * failed or blocked page items, not as missing ads) and whether its ids come as strings or integers.
  */
 import type { AdSource } from "../../source.js";
 import { makeLibrarySource } from "../platform-common/library-source.js";
 import { apiQueryUrl, DEFAULT_TIKTOK_API, handleApiQuery, KIND_API } from "./query.js";
+import { tiktokPager } from "./pager.js";
 import { TIKTOK } from "./selectors.js";
 
 /** TikTok's "20260318" or "2026-03-18" dates as ISO instants. */
@@ -32,6 +43,7 @@ function list(v: string | undefined): string[] | null {
 
 const pages = makeLibrarySource({
   ...TIKTOK,
+  pager: tiktokPager,
   id: "tiktok-ad-library",
   publisher: "TikTok",
   description: "TikTok Ad Library (public DSA library pages): creatives and ad details rendered in the browser",

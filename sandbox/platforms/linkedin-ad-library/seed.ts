@@ -49,3 +49,16 @@ export const LINKEDIN_SEED: LinkedinSeedAd[] = [
 
 /** Advertiser searches the replica's crawl plan starts from. */
 export const LINKEDIN_PLAN = ["CDA Den Haag", "Gemeente Rotterdam", "Brightline Software"];
+
+/** Advertiser of the paging instance's long result list. */
+export const LINKEDIN_PAGED_ADVERTISER = "Uitzendbureau Flevo";
+
+/** Commercial ads only the paging instance serves (createLinkedinReplica({ paging })): more than one page of one advertiser. */
+export function linkedinPagingSeed(n: number): LinkedinSeedAd[] {
+  return Array.from({ length: n }, (_, i) => ({
+    id: String(610000100 + i), advertiser: LINKEDIN_PAGED_ADVERTISER, paidForBy: "Uitzendbureau Flevo B.V.",
+    commentary: `Vacature ${i + 1} in Lelystad: orderpicker in een fris magazijn, direct aan de slag via Uitzendbureau Flevo.`, headline: `Vacature ${i + 1}: orderpicker`,
+    label: null, first: "2026-03-01", last: "2026-03-14", regions: ["NL"], targeting: [["Location", "Flevoland"]],
+    political: false, party: null, rules: [], reachable: true,
+  }));
+}

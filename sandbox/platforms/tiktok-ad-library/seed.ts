@@ -58,3 +58,16 @@ export const TIKTOK_SEED: TiktokSeedAd[] = [
 
 /** Advertiser searches the replica's crawl plan starts from. */
 export const TIKTOK_PLAN = ["FVD Amsterdam", "Volt Utrecht", "Sneakerhuis"];
+
+/** Advertiser of the paging instance's long result list. */
+export const TIKTOK_PAGED_ADVERTISER = "Fietsenwinkel Zwolle";
+
+/** Commercial ads only the paging instance serves (createTiktokReplica({ paging })): more than one page of one advertiser. */
+export function tiktokPagingSeed(n: number): TiktokSeedAd[] {
+  return Array.from({ length: n }, (_, i) => ({
+    id: `74800000000000001${String(i).padStart(2, "0")}`, advertiser: TIKTOK_PAGED_ADVERTISER, paidForBy: "Fietsenwinkel Zwolle B.V.",
+    caption: `Voorjaarsactie ${i + 1} bij Fietsenwinkel Zwolle: gratis onderhoudsbeurt bij elke nieuwe e-bike.`, label: null,
+    first: "2026-03-01", last: `2026-03-${String(15 - (i % 10)).padStart(2, "0")}`, regions: ["NL"], targeting: { age: "25-34, 35-44", gender: "All", location: "Zwolle" },
+    political: false, party: null, rules: [], reachable: true,
+  }));
+}
