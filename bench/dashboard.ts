@@ -1,9 +1,12 @@
 // Dashboard benchmark on the Postgres server: loads N ads with 3 findings each (generated in the database, kept between
 // runs when the counts match), refreshes the aggregates, then times each page through fastify.inject (p50/p95 over
-// repeated requests) against its floor: the same SQL the page sent, replayed alone, one query after another. Last, a
-// 100,000-row CSV export over real HTTP, with the process's peak RSS while it streams.
+// repeated requests) against its floor: the same SQL the page sent, replayed alone, one query after another. Page and
+// floor runs alternate, so a change in the shared machine's load hits both alike (timed one block after the other, a
+// page whose SQL takes 1 ms could read 2.5x or 1.2x depending on what else ran in its block). Last, the
+// CSV export of a party's findings at N/100 and N/10 rows (10,000 and 100,000 at 1M), each streamed and buffered in a
+// fresh child process (bench/export-memory.ts): peak RSS over the process's RSS before, and how it grows with size.
 // Usage: DATABASE_URL=postgres://postgres@127.0.0.1:5432/polad_bench_dash npx tsx bench/dashboard.ts [N=1000000] [--reload]
-import { execSync } from "node:child_process";
+import { execFileSync, execSync } from "node:child_process";
 import { CompiledQuery, Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
 import pino from "pino";
@@ -11,12 +14,12 @@ import { createDashboard } from "../dashboard/server.js";
 import { migrate, type Store } from "../store/db.js";
 import { PLATFORM_BANS } from "../dashboard/platform-bans.js";
 import { refreshAggregates } from "../store/queries/dashboard-aggregates.js";
-import { countBenchData, deleteBenchData, findBenchAdId, generateBenchData } from "../store/queries/dashboard-bench.js";
+import { countBenchData, deleteBenchData, findBenchAdId, findBenchExportDay, generateBenchData } from "../store/queries/dashboard-bench.js";
 import type { Database } from "../store/schema.js";
 
 const N = Number(process.argv.slice(2).find((a) => /^\d+$/.test(a)) ?? 1_000_000);
 const RELOAD = process.argv.includes("--reload");
-const RUNS = 20;
+const RUNS = 40;
 const BUDGET_MS = 20_000;
 const SOURCE = "bench";
 const PARTIES = ["VVD", "PVV", "GroenLinks-PvdA", "NSC", "D66", "CDA", "SP", "BBB", "JA21", "FvD", "PvdD", "ChristenUnie", "SGP", "Volt", "DENK"];
@@ -60,14 +63,23 @@ async function timeRuns(fn: () => Promise<unknown>): Promise<number[]> {
   return times;
 }
 
-/** The page's SQL, captured from one request and replayed alone. */
-async function sqlFloor(request: () => Promise<unknown>): Promise<{ times: number[]; queries: number }> {
+/** A page's times and its floor's (the page's SQL, captured from one request and replayed alone), run by turns. */
+async function pageAndFloor(request: () => Promise<unknown>): Promise<{ times: number[]; floor: number[]; queries: number }> {
   captured = [];
   await request();
   const queries = captured;
   captured = undefined;
-  const times = await timeRuns(async () => { for (const q of queries) await db.executeQuery(q); });
-  return { times, queries: queries.length };
+  const times: number[] = [];
+  const floor: number[] = [];
+  await timeRuns(async () => {
+    let t = performance.now();
+    await request();
+    times.push(performance.now() - t);
+    t = performance.now();
+    for (const q of queries) await db.executeQuery(q);
+    floor.push(performance.now() - t);
+  });
+  return { times, floor, queries: queries.length };
 }
 
 try {
@@ -88,20 +100,21 @@ try {
   const adId = await findBenchAdId(db, SOURCE, `b-${N >> 1}`);
   const pages = ["/", "/parties", "/publishers", "/parties/VVD", "/publishers/Facebook", "/rules", "/findings?severity=high&party=VVD",
     "/ads?party=VVD&page=20", await deepPage(app, "/ads?party=VVD", 20), "/findings?severity=high", "/ads?q=verkiezingen&party=VVD",
+    // A rare term (one ad), so the trigram index has to find it; "verkiezingen" is in every ad's text.
+    `/ads?q=${encodeURIComponent(`Advertentie ${Math.floor(N * 0.4242)}:`)}`, `/findings?q=${Math.floor(N * 0.4242)}`,
     "/findings?from=2026-01-01", "/enforcement", `/ads/${adId}`, "/api/overview"];
   console.log(`${"page".padEnd(36)} code   p50 ms   p95 ms  sql p50  sql p95  queries  p50/sql  runs`);
   for (const path of pages) {
     let status = 0;
     const req = async () => { status = (await app.inject({ method: "GET", url: path })).statusCode; };
     await req();
-    const times = await timeRuns(req);
-    const floor = await sqlFloor(req);
-    const [p50, p95, f50, f95] = [pct(times, 0.5), pct(times, 0.95), pct(floor.times, 0.5), pct(floor.times, 0.95)];
+    const { times, floor, queries } = await pageAndFloor(req);
+    const [p50, p95, f50, f95] = [pct(times, 0.5), pct(times, 0.95), pct(floor, 0.5), pct(floor, 0.95)];
     const label = path.includes("after=") ? `${path.replace(/[?&]after=[^&]*|[?&]page=\d+/g, "")} p20 via next` : path;
-    console.log(`${label.padEnd(36)} ${String(status).padEnd(4)} ${p50.toFixed(1).padStart(8)} ${p95.toFixed(1).padStart(8)} ${f50.toFixed(1).padStart(8)} ${f95.toFixed(1).padStart(8)} ${String(floor.queries).padStart(8)} ${(p50 / f50).toFixed(2).padStart(7)}x ${String(times.length).padStart(5)}`);
+    console.log(`${label.padEnd(36)} ${String(status).padEnd(4)} ${p50.toFixed(1).padStart(8)} ${p95.toFixed(1).padStart(8)} ${f50.toFixed(1).padStart(8)} ${f95.toFixed(1).padStart(8)} ${String(queries).padStart(8)} ${(p50 / f50).toFixed(2).padStart(7)}x ${String(times.length).padStart(5)}`);
   }
-  await exportRun(app);
   await app.close();
+  await exportMemory();
   console.log(`end: ${load()}`);
 } finally {
   await store.close();
@@ -119,32 +132,30 @@ async function deepPage(app: Awaited<ReturnType<typeof createDashboard>>, first:
   return path;
 }
 
-async function exportRun(app: Awaited<ReturnType<typeof createDashboard>>): Promise<void> {
-  const path = "/export/findings.csv?party=PVV";
-  const base = await app.listen({ port: 0, host: "127.0.0.1" });
-  const get = async () => {
-    const res = await fetch(`${base}${path}`);
-    let bytes = 0;
-    let lines = 0;
-    for await (const part of res.body as unknown as AsyncIterable<Uint8Array>) {
-      bytes += part.length;
-      for (const b of part) if (b === 10) lines++;
-    }
-    return { bytes, lines };
-  };
-  globalThis.gc?.();
-  const rssBefore = process.memoryUsage().rss;
-  let peak = rssBefore;
-  const sampler = setInterval(() => { peak = Math.max(peak, process.memoryUsage().rss); }, 5);
-  let out = { bytes: 0, lines: 0 };
-  const times: number[] = [];
-  for (let i = 0; i < 3; i++) {
-    const s = performance.now();
-    out = await get();
-    times.push(performance.now() - s);
-  }
-  clearInterval(sampler);
-  const floor = await sqlFloor(get);
+/**
+ * A party's findings exported as CSV at N/100 and N/10 rows, streamed (the dashboard's route) and buffered (the whole
+ * CSV built first), each in a fresh process: "streamed, memory flat" is shown when the streamed peak stays put as the
+ * export grows tenfold while the buffered one grows with it.
+ */
+async function exportMemory(): Promise<void> {
+  const child = new URL("./export-memory.ts", import.meta.url).pathname;
   const mb = (b: number) => (b / 1048576).toFixed(0);
-  console.log(`${path}: ${out.lines - 1} rows, ${mb(out.bytes)} MB; p50 ${pct(times, 0.5).toFixed(0)} ms over ${times.length} runs; sql alone ${pct(floor.times, 0.5).toFixed(0)} ms (${floor.queries} keyset batches); RSS ${mb(rssBefore)} MB before, peak ${mb(peak)} MB while streaming (+${mb(peak - rssBefore)} MB)`);
+  const runs: Array<{ size: number; mode: string; rows: number; bytes: number; ms: number; rssBefore: number; peak: number }> = [];
+  for (const size of [Math.floor(N / 100), Math.floor(N / 10)]) {
+    const day = await findBenchExportDay(db, { source: SOURCE, party: "PVV", rows: size });
+    const query = `party=PVV&source=${SOURCE}${day ? `&to=${day}` : ""}`;
+    for (const mode of ["stream", "buffer"]) {
+      const out = execFileSync(process.execPath, [...process.execArgv, "--expose-gc", child, mode, "findings", query], { env: process.env, encoding: "utf8", maxBuffer: 1 << 20 });
+      const r = JSON.parse(out.trim().split("\n").pop()!) as (typeof runs)[number];
+      runs.push({ ...r, size });
+      console.log(`export findings.csv?${query} ${mode.padEnd(6)} ${String(r.rows).padStart(7)} rows ${mb(r.bytes).padStart(4)} MB ${String(r.ms).padStart(6)} ms; RSS ${mb(r.rssBefore)} MB before, peak ${mb(r.peak)} MB (+${mb(r.peak - r.rssBefore)} MB)  ${load()}`);
+    }
+  }
+  const growth = (mode: string) => {
+    const [small, large] = runs.filter((r) => r.mode === mode);
+    return { small: small!.peak - small!.rssBefore, large: large!.peak - large!.rssBefore, rows: large!.rows / small!.rows };
+  };
+  const st = growth("stream");
+  const bu = growth("buffer");
+  console.log(`export peak growth over RSS before, ${st.rows.toFixed(1)}x the rows: streamed +${mb(st.small)} → +${mb(st.large)} MB (${(st.large / st.small).toFixed(2)}x), buffered +${mb(bu.small)} → +${mb(bu.large)} MB (${(bu.large / bu.small).toFixed(2)}x); at the larger size buffered/streamed = ${(bu.large / st.large).toFixed(1)}x`);
 }

@@ -63,3 +63,16 @@ export async function findBenchAdId(db: Kysely<Database>, source: string, extern
   const { rows } = await sql<{ id: number }>`select id from ad where source = ${source} and external_id = ${externalId}`.execute(db);
   return rows[0] ? Number(rows[0].id) : undefined;
 }
+
+/**
+ * The first day (YYYY-MM-DD, UTC) by whose end a party's ads of a source have at least `rows` findings
+ * (counted by first sighting, as the `to` filter does): the export benchmark sizes its exports with it.
+ */
+export async function findBenchExportDay(db: Kysely<Database>, o: { source: string; party: string; rows: number }): Promise<string | undefined> {
+  const { rows } = await sql<{ day: string }>`
+    select to_char(a.first_seen_at at time zone 'UTC', 'YYYY-MM-DD') as day
+    from finding f join ad a on a.id = f.ad_id
+    where a.source = ${o.source} and a.agg_party = ${o.party}
+    order by a.first_seen_at offset ${Math.max(0, o.rows - 1)} limit 1`.execute(db);
+  return rows[0]?.day;
+}
