@@ -20,6 +20,13 @@ describe("library list paging, read from the page and the search API", () => {
     expect(paginationToken(meta('{"isLastPage":false}'))).toBeNull();
     expect(paginationToken(meta("not json"))).toBeNull();
     expect(paginationToken("<p>no metadata</p>")).toBeNull();
+    expect(paginationToken(`<p>paginationMetadata</p>${meta('{"isLastPage":false,"paginationToken":"9-2"}')}`)).toBe("9-2");
+  });
+
+  it("reads a hostile page of 200,000 unclosed code tags in bounded time", () => {
+    const started = performance.now();
+    expect(paginationToken("<code id=\"paginationMetadata\" ".repeat(200_000))).toBeNull();
+    expect(performance.now() - started).toBeLessThan(5_000);
   });
 
   it("keeps TikTok's 19-digit ad ids whole, and refuses ids that are not numbers", () => {

@@ -14,16 +14,20 @@ import { LINKEDIN } from "./selectors.js";
 
 /** The fragment endpoint. */
 export const FRAGMENT_PATH = "/ad-library/searchPaginationFragment";
-const META = /<code\b[^>]*\bid\s*=\s*["']paginationMetadata["'][^>]*>\s*<!--([\s\S]{0,4000}?)-->\s*<\/code>/i;
 const metaSchema = z.object({ isLastPage: z.boolean().optional(), paginationToken: z.union([z.string().max(500), z.number()]).transform(String).nullish() }).passthrough();
 
 /** The next page's token from a page or fragment, or null when it is the last (isLastPage, no token, or token "0"). */
 export function paginationToken(html: string): string | null {
-  const m = META.exec(html.slice(0, 5_000_000));
-  if (!m) return null;
+  // Found with indexOf, not one regex over the page: a hostile page of unclosed "<code" would make that quadratic.
+  let at = html.indexOf("paginationMetadata");
+  while (at >= 0 && !/\bid\s*=\s*["']?$/.test(html.slice(Math.max(0, at - 12), at))) at = html.indexOf("paginationMetadata", at + 1);
+  const tag = at < 0 ? -1 : html.lastIndexOf("<code", at);
+  const open = at < 0 ? -1 : html.indexOf("<!--", at);
+  const close = open < 0 ? -1 : html.indexOf("-->", open);
+  if (tag < 0 || at - tag > 200 || open < 0 || open - at > 200 || close < 0 || close - open > 4000) return null;
   let meta: z.infer<typeof metaSchema>;
   try {
-    meta = metaSchema.parse(JSON.parse((m[1] ?? "").replace(/&quot;/g, '"').trim()));
+    meta = metaSchema.parse(JSON.parse(html.slice(open + 4, close).replace(/&quot;/g, '"').trim()));
   } catch {
     return null;
   }
