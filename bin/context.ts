@@ -17,9 +17,9 @@ export function makeCtx(flags: GlobalFlags): Ctx {
 
 /** Opens the configured store, migrates it, runs `fn`, and always closes the store (releasing the dir lock). */
 export async function withStore<T>(ctx: Ctx, fn: (store: Store) => Promise<T>): Promise<T> {
-  const store = await openStore({ databaseUrl: ctx.config.databaseUrl, dataDir: ctx.config.dataDir, evidenceDir: ctx.config.evidenceDir });
+  const store = await openStore({ databaseUrl: ctx.config.databaseUrl, dataDir: ctx.config.dataDir, evidenceDir: ctx.config.evidenceDir, retryForMs: ctx.config.dbRetryMs });
   try {
-    await withDbRetry("migrate", () => migrate(store.db), (attempt) => ctx.log.warn({ attempt }, "database unreachable; waiting"));
+    await withDbRetry("migrate", () => migrate(store.db), { ...store.retry, onRetry: (attempt) => ctx.log.warn({ attempt }, "database unreachable; waiting") });
     return await fn(store);
   } finally {
     await store.close();

@@ -10,6 +10,7 @@ const envSchema = z.object({
   POLAD_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
   POLAD_REPOSITORY_LIVE_FROM: z.string().refine((v) => !Number.isNaN(Date.parse(v)), "must be an ISO 8601 date").optional(),
   POLAD_ELECTIONS: z.string().min(1).optional(),
+  POLAD_DB_RETRY_SECONDS: z.coerce.number().int("must be a whole number of seconds").min(1, "must be at least 1").max(86_400, "must be at most 86400 (a day)").optional(),
   META_ACCESS_TOKEN: z.string().min(1).optional(),
   TIKTOK_ACCESS_TOKEN: z.string().min(1).optional(),
 });
@@ -25,6 +26,8 @@ export interface Config {
   repositoryLiveFrom: Date | undefined;
   /** A JSON election calendar replacing the built-in Dutch one (Art. 5(2) windows). */
   electionsFile: string | undefined;
+  /** How long database work waits for an unreachable server (a restart) before giving up. */
+  dbRetryMs: number | undefined;
 }
 
 /** Reads and validates the environment; a bad value is a usage error that names the variable. */
@@ -46,5 +49,6 @@ export function readConfig(env: NodeJS.ProcessEnv, flags: { dataDir?: string | u
     tokens: { meta: e.META_ACCESS_TOKEN, tiktok: e.TIKTOK_ACCESS_TOKEN },
     repositoryLiveFrom: e.POLAD_REPOSITORY_LIVE_FROM ? new Date(e.POLAD_REPOSITORY_LIVE_FROM) : undefined,
     electionsFile: e.POLAD_ELECTIONS,
+    dbRetryMs: e.POLAD_DB_RETRY_SECONDS === undefined ? undefined : e.POLAD_DB_RETRY_SECONDS * 1000,
   };
 }

@@ -7,6 +7,7 @@ import { PGliteDialect } from "kysely-pglite-dialect";
 import pg from "pg";
 import { lockDataDir } from "./lock.js";
 import { MIGRATIONS } from "./migrations/index.js";
+import { databaseName, DEFAULT_DB_RETRY_MS, type DbRetryOptions } from "./retry.js";
 import type { Database } from "./schema.js";
 
 /** An open store: the Kysely handle, which backend it is, and where evidence files live. */
@@ -14,6 +15,8 @@ export interface Store {
   db: Kysely<Database>;
   kind: "server" | "embedded";
   evidenceDir: string;
+  /** How long work on this store waits for a restarting server, and the database named when it gives up (withDbRetry). */
+  retry?: Pick<DbRetryOptions, "forMs" | "database">;
   close(): Promise<void>;
 }
 
@@ -22,6 +25,8 @@ export interface StoreOptions {
   databaseUrl?: string | undefined;
   dataDir: string;
   evidenceDir?: string | undefined;
+  /** How long to wait for an unreachable server before giving up (default two minutes). */
+  retryForMs?: number | undefined;
 }
 
 // bigint (int8) and numeric come back as strings from node-pg; counts and ids fit in a JS number.
@@ -45,7 +50,7 @@ export async function openStore(opts: StoreOptions): Promise<Store> {
     pool.on("error", () => undefined);
     pool.on("connect", (client) => client.on("error", () => undefined));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, kind: "server", evidenceDir, close: () => db.destroy() };
+    return { db, kind: "server", evidenceDir, retry: { forMs: opts.retryForMs ?? DEFAULT_DB_RETRY_MS, database: databaseName(opts.databaseUrl) }, close: () => db.destroy() };
   }
   const pgDir = join(dataDir, "pg");
   mkdirSync(pgDir, { recursive: true });
@@ -59,7 +64,7 @@ export async function openStore(opts: StoreOptions): Promise<Store> {
       if (!pglite.closed) await pglite.close();
       unlock();
     };
-    return { db, kind: "embedded", evidenceDir, close };
+    return { db, kind: "embedded", evidenceDir, retry: { forMs: opts.retryForMs ?? DEFAULT_DB_RETRY_MS, database: `the embedded store in ${pgDir}` }, close };
   } catch (err) {
     unlock();
     throw new Error(`could not open the embedded store in ${pgDir}`, { cause: err });

@@ -38,7 +38,7 @@ async function importCommand(opts: { input: string; now?: string; classify?: boo
       return importAdStream(store.db, ads, { now, onProgress: progress });
     };
     // A file can be read again, so a server restart mid-import restarts the (rolled back) transaction.
-    const n = opts.input === "-" ? await once() : await withDbRetry("import", once, (attempt) => ctx.log.warn({ attempt }, "database unreachable; retrying import"));
+    const n = opts.input === "-" ? await once() : await withDbRetry("import", once, { ...store.retry, onRetry: (attempt) => ctx.log.warn({ attempt }, "database unreachable; retrying import") });
     process.stdout.write(`imported ${n} ads\n`);
     if (opts.classify === false) return;
     const t = await classifyStored(store, { now, log: ctx.log, rules: ruleContext(ctx.config) });

@@ -23,7 +23,7 @@ export async function classifyStored(store: Store, o: { now: Date; log: Logger; 
       const items = batch.map((a) => ({ adId: a.adId, verdict: classify(a.input, { ...o.rules, now: o.now, actors, labelStyles: a.labelStyles }) }));
       await saveVerdicts(store.db, items);
       return { batch, items };
-    }, (attempt) => o.log.warn({ attempt }, "database unreachable; retrying classification batch"));
+    }, { ...store.retry, onRetry: (attempt) => o.log.warn({ attempt }, "database unreachable; retrying classification batch") });
     if (batch.length === 0) break;
     for (const { verdict } of items) {
       totals.ads++;
@@ -34,8 +34,8 @@ export async function classifyStored(store: Store, o: { now: Date; log: Logger; 
     o.log.info({ classified: totals.ads }, "classify progress");
   }
   // Creatives before aggregates: exact and near-duplicate ads grouped, each sighting kept.
-  const clustered = await withDbRetry("cluster creatives", () => clusterCreatives(store.db), (attempt) => o.log.warn({ attempt }, "database unreachable; retrying creative clustering"));
+  const clustered = await withDbRetry("cluster creatives", () => clusterCreatives(store.db), { ...store.retry, onRetry: (attempt) => o.log.warn({ attempt }, "database unreachable; retrying creative clustering") });
   o.log.info({ clustered }, "creatives grouped");
-  await withDbRetry("refresh aggregates", () => refreshAggregates(store.db, { bans: PLATFORM_BANS }), (attempt) => o.log.warn({ attempt }, "database unreachable; retrying the aggregate refresh"));
+  await withDbRetry("refresh aggregates", () => refreshAggregates(store.db, { bans: PLATFORM_BANS }), { ...store.retry, onRetry: (attempt) => o.log.warn({ attempt }, "database unreachable; retrying the aggregate refresh") });
   return totals;
 }
