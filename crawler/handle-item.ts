@@ -1,4 +1,5 @@
 import { settleFrontier, type FrontierItem } from "../store/queries/runs.js";
+import { crawlDb } from "./db-call.js";
 import { Blocked, classifyError, GiveUp, RetryLater, StopRun } from "./errors.js";
 import { backoffMs, makeContext } from "./run-context.js";
 import type { RunState } from "./run-state.js";
@@ -10,18 +11,24 @@ import type { RunState } from "./run-state.js";
  */
 export async function handleItem(st: RunState, item: FrontierItem, attempt: number): Promise<"settled" | number | StopRun> {
   const host = URL.canParse(item.url) ? new URL(item.url).host : "invalid";
-  const release = await st.gate.acquire(host, st.signal);
+  // A run stopped (StopRun, Ctrl-C) while this item waited for its host: nothing was done, nothing to settle.
+  const release = await st.gate.acquire(host, st.signal).catch((err: unknown) => {
+    if (st.signal.aborted) return null;
+    throw err;
+  });
+  if (!release) return "settled";
   try {
     const robots = item.url.startsWith("http") ? await st.robots.check(item.url) : { allowed: true, crawlDelayMs: 0 };
     if (!robots.allowed) throw new GiveUp("robots-disallowed", `robots.txt disallows ${item.url}`);
     if (robots.crawlDelayMs) st.gate.pause(host, robots.crawlDelayMs);
     await st.source.handle({ ...item, attempts: attempt }, makeContext(st, { ...item, attempts: attempt }), st.options);
-    await settleFrontier(st.store.db, st.runId, item.url, "done");
+    await crawlDb(st, "settle frontier item", () => settleFrontier(st.store.db, st.runId, item.url, "done"));
     st.counters.pages++;
     return "settled";
   } catch (err) {
     if (st.signal.aborted) return "settled";
     const e = classifyError(err);
+    // A StopRun, including a database that stayed unreachable: the item stays in progress for the resumed run.
     if (e instanceof StopRun) return e;
     st.log.info({ url: item.url, reason: e.reason, attempt, err: e.message }, "work item failed");
     if (e instanceof RetryLater && attempt < st.politeness.maxAttempts) {
@@ -32,7 +39,12 @@ export async function handleItem(st: RunState, item: FrontierItem, attempt: numb
     }
     if (e instanceof Blocked) st.gate.pause(host, st.politeness.blockedPauseMs);
     st.counters.errors[e.reason] = (st.counters.errors[e.reason] ?? 0) + 1;
-    await settleFrontier(st.store.db, st.runId, item.url, e instanceof Blocked ? "blocked" : "failed", e.reason);
+    try {
+      await crawlDb(st, "settle frontier item", () => settleFrontier(st.store.db, st.runId, item.url, e instanceof Blocked ? "blocked" : "failed", e.reason));
+    } catch (settleErr) {
+      if (settleErr instanceof StopRun) return settleErr;
+      throw settleErr;
+    }
     return "settled";
   } finally {
     release();

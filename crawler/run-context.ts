@@ -5,6 +5,7 @@ import { keepNoticeOriginal } from "../store/queries/notice-originals.js";
 import { recordNoticeProbe, type ProbeOutcome } from "../store/queries/notice-probes.js";
 import { addFrontierUrls } from "../store/queries/frontier-jobs.js";
 import { detectChallenge } from "./challenge.js";
+import { crawlDb } from "./db-call.js";
 import { Blocked, classifyError, GiveUp, RetryLater, StopRun } from "./errors.js";
 import { boundedFetch, retryAfterMs } from "./http.js";
 import { isPdf, PDF_TEXT_CONTENT_TYPE, pdfToText } from "./pdf-text.js";
@@ -71,7 +72,7 @@ async function fetchNotice(st: RunState, url: string): Promise<FetchedNotice> {
 /** A PDF notice: its text becomes the body (typed application/pdf for the classifier); the original bytes are kept as evidence. */
 async function pdfNotice(st: RunState, n: FetchedNotice, bytes: Buffer): Promise<FetchedNotice> {
   try {
-    await keepNoticeOriginal(st.store.db, st.store.evidenceDir, st.runId, { url: n.url, bytes, kind: "notice-pdf" });
+    await crawlDb(st, "keep notice original", () => keepNoticeOriginal(st.store.db, st.store.evidenceDir, st.runId, { url: n.url, bytes, kind: "notice-pdf" }));
   } catch (err) {
     throw asStopIfEvidence(st, err);
   }
@@ -86,7 +87,8 @@ async function emit(st: RunState, cap: Capture): Promise<void> {
   const ocrText = st.ocr ? await st.ocr.textFor(cap) : null;
   const parsed = adInputSchema.safeParse(ocrText ? { ...cap.ad, ocr_text: ocrText.slice(0, 20_000) } : cap.ad);
   if (!parsed.success) throw new GiveUp("invalid-ad", `source produced an invalid ad: ${parsed.error.issues[0]?.path.join(".")} ${parsed.error.issues[0]?.message}`);
-  const saved = await saveCapture(st.store.db, st.store.evidenceDir, st.runId, { ...cap, ad: parsed.data }, st.crawlerVersion).catch((err: unknown) => {
+  // One transaction, and a repeated capture is stored once: safe to repeat after a server restart.
+  const saved = await crawlDb(st, "save capture", () => saveCapture(st.store.db, st.store.evidenceDir, st.runId, { ...cap, ad: parsed.data }, st.crawlerVersion)).catch((err: unknown) => {
     throw asStopIfEvidence(st, err);
   });
   st.counters.captures++;
@@ -111,7 +113,7 @@ function asStopIfEvidence(st: RunState, err: unknown): unknown {
 }
 
 async function recordProbe(st: RunState, n: FetchedNotice): Promise<ProbeOutcome> {
-  const outcome = await recordNoticeProbe(st.store.db, st.store.evidenceDir, st.runId, n).catch((err: unknown) => {
+  const outcome = await crawlDb(st, "record notice probe", () => recordNoticeProbe(st.store.db, st.store.evidenceDir, st.runId, n)).catch((err: unknown) => {
     throw asStopIfEvidence(st, err);
   });
   st.counters.probes[outcome] = (st.counters.probes[outcome] ?? 0) + 1;
@@ -123,7 +125,7 @@ async function enqueue(st: RunState, parent: WorkItem, items: Parameters<SourceC
   if (room <= 0 || items.length === 0) return;
   const clean = items.map((i) => ({ url: i.url.replace(/#.*$/, ""), kind: i.kind ?? parent.kind, depth: i.depth ?? parent.depth + 1, payload: i.payload ?? {} }));
   const unique = [...new Map(clean.map((i) => [i.url, i])).values()].slice(0, room);
-  const added = await addFrontierUrls(st.store.db, st.runId, unique);
+  const added = await crawlDb(st, "add to frontier", () => addFrontierUrls(st.store.db, st.runId, unique));
   st.frontierSize += added.length;
   if (added.length > 0 && st.onNewWork) await st.onNewWork(added);
 }

@@ -1,9 +1,10 @@
 import PQueue from "p-queue";
 import type { Logger } from "pino";
 import type { Store } from "../store/db.js";
-import { claimFrontier, addToFrontier, finishRun, frontierStats, startOrResumeRun, type FrontierItem } from "../store/queries/runs.js";
+import { claimFrontier, addToFrontier, finishRun, frontierStats, releaseClaims, startOrResumeRun, type FrontierItem } from "../store/queries/runs.js";
 import { lazyBrowser, type BrowserPool } from "./browser.js";
 import { CaptureOcr } from "./capture-ocr.js";
+import { crawlDb, DB_UNREACHABLE } from "./db-call.js";
 import { classifyError, StopRun } from "./errors.js";
 import { handleItem } from "./handle-item.js";
 import { sleep } from "./host-gate.js";
@@ -70,7 +71,8 @@ async function runPlan(o: RunCrawlOptions, plan: RunCrawlOptions["plans"][number
   const { options, params } = normaliseOptions(plan.options, o.maxPages);
   const runKey = runKeyOf(source.id, params, options.token);
   const now = o.now ?? (() => new Date());
-  const { run, resumed } = await startOrResumeRun(o.store.db, { runKey, source: source.id, params, crawlerVersion: o.crawlerVersion, clockStart: o.now ? now() : null });
+  // One transaction: repeated after a server restart, it resumes the run it may have just started.
+  const { run, resumed } = await crawlDb(o, "start or resume run", () => startOrResumeRun(o.store.db, { runKey, source: source.id, params, crawlerVersion: o.crawlerVersion, clockStart: o.now ? now() : null }));
   const log = o.log.child({ runId: run.id, source: source.id });
   log.info({ runKey, resumed }, resumed ? "crawl run resumed" : "crawl run started");
   const abort = new AbortController();
@@ -81,19 +83,24 @@ async function runPlan(o: RunCrawlOptions, plan: RunCrawlOptions["plans"][number
   let status: RunSummary["status"] = "done";
   let error: string | null = null;
   try {
-    if (!resumed) st.frontierSize = await addToFrontier(o.store.db, run.id, source.seed(options).slice(0, options.maxPages).map((s) => ({ ...s, depth: 0 })));
-    else st.frontierSize = Object.values(await frontierStats(o.store.db, run.id)).reduce((a, b) => a + b, 0);
+    // Seeding is idempotent (URLs already there are left alone), so a resumed run is seeded too: a run
+    // whose start was committed but whose answer was lost with the connection still gets its seeds.
+    const seeds = source.seed(options).slice(0, options.maxPages).map((s) => ({ ...s, depth: 0 }));
+    await crawlDb(st, "seed frontier", () => addToFrontier(o.store.db, run.id, seeds));
+    st.frontierSize = Object.values(await crawlDb(st, "count frontier", () => frontierStats(o.store.db, run.id))).reduce((a, b) => a + b, 0);
     await drain(st, o, abort);
     if (o.signal?.aborted) status = "interrupted";
   } catch (err) {
     const e = classifyError(err);
+    // Nothing can be recorded without the database: the run stays open and the same command resumes it.
+    if (e instanceof StopRun && e.reason === DB_UNREACHABLE) throw e;
     // A spent request budget is a pause, not a failure: the same command resumes the run.
     status = o.signal?.aborted || e.reason === "request-budget" ? "interrupted" : "failed";
     error = `${e.reason}: ${e.message}`;
     log.error({ reason: e.reason, err: e.message }, "crawl run stopped");
   }
-  const stats = await runStats(o.store, run.id, { counters: st.counters, ocr: st.ocr, durationMs: (Number(run.stats.durationMs) || 0) + Date.now() - t0 });
-  await finishRun(o.store.db, run.id, { status, stats, error });
+  const stats = await crawlDb(st, "run statistics", () => runStats(o.store, run.id, { counters: st.counters, ocr: st.ocr, durationMs: (Number(run.stats.durationMs) || 0) + Date.now() - t0 }));
+  await crawlDb(st, "finish run", () => finishRun(o.store.db, run.id, { status, stats, error }));
   log.info({ status, ...stats }, "crawl run finished");
   return { runId: run.id, source: source.id, runKey, resumed, status, stats };
 }
@@ -101,23 +108,29 @@ async function runPlan(o: RunCrawlOptions, plan: RunCrawlOptions["plans"][number
 /** Claims frontier items and works them through p-queue until nothing is pending, in flight or waiting to retry. */
 async function drain(st: RunState, o: RunCrawlOptions, abort: AbortController): Promise<void> {
   const queue = new PQueue({ concurrency: o.concurrency });
+  const claims = claimer(st);
   let waiting = 0;
   let stop: StopRun | null = null;
+  const halt = (s: StopRun) => {
+    stop = s;
+    abort.abort(s);
+    queue.clear();
+  };
   const every = o.progressEvery ?? 10;
   const work = (item: FrontierItem, attempt: number): void => {
     void queue.add(async () => {
       const outcome = await handleItem(st, item, attempt);
-      if (outcome instanceof StopRun) {
-        stop = outcome;
-        abort.abort(outcome);
-        queue.clear();
-      } else if (typeof outcome === "number") {
+      if (outcome instanceof StopRun) halt(outcome);
+      else if (typeof outcome === "number") {
         waiting++;
         setTimeout(() => {
           waiting--;
           if (!st.signal.aborted) work(item, attempt + 1);
         }, outcome).unref();
-      } else if (outcome === "settled" && st.counters.pages % every === 0) progress(st, o);
+      } else {
+        claims.held.delete(item.url);
+        if (st.counters.pages % every === 0) progress(st, o);
+      }
     });
   };
   const busy = () => queue.size + queue.pending + waiting > 0;
@@ -127,8 +140,13 @@ async function drain(st: RunState, o: RunCrawlOptions, abort: AbortController): 
     // answered may have added links after the claim looked, so an empty claim ends the run only
     // when nothing was running before it.
     const busyBeforeClaim = busy();
-    const claimed = room > 0 ? await claimFrontier(st.store.db, st.runId, room) : [];
+    const claimed = room > 0 ? await claims.claim(room).catch((err: unknown) => {
+      if (!(err instanceof StopRun)) throw err;
+      halt(err); // the database stayed away: let the items in flight end, then stop
+      return [];
+    }) : [];
     for (const item of claimed) work(item, item.attempts);
+    if (st.signal.aborted) break;
     if (claimed.length > 0) await queue.onSizeLessThan(o.concurrency);
     else if (!busyBeforeClaim && !busy()) break;
     else if (!busy()) continue;
@@ -138,6 +156,26 @@ async function drain(st: RunState, o: RunCrawlOptions, abort: AbortController): 
   }
   await queue.onIdle();
   if (stop) throw stop;
+}
+
+/**
+ * Claims frontier items for runCrawl, which owns its run, and remembers which ones this process still
+ * works on. A claim is one statement, repeated after a server restart; if the connection dropped
+ * after it committed, the items it claimed would stay in progress with nobody working on them, so a
+ * repeated claim first puts back every in-progress item this process does not hold.
+ */
+function claimer(st: RunState): { held: Set<string>; claim(limit: number): Promise<FrontierItem[]> } {
+  const held = new Set<string>();
+  let unsure = false;
+  const claim = (limit: number) => crawlDb(st, "claim frontier items", async () => {
+    if (unsure) await releaseClaims(st.store.db, st.runId, [...held]);
+    unsure = true;
+    const items = await claimFrontier(st.store.db, st.runId, limit);
+    unsure = false;
+    for (const item of items) held.add(item.url);
+    return items;
+  });
+  return { held, claim };
 }
 
 function progress(st: RunState, o: RunCrawlOptions): void {

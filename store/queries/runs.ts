@@ -75,6 +75,20 @@ export async function claimFrontier(db: Kysely<Database>, runId: number, limit: 
     .map((r) => ({ url: r.url, depth: r.depth, kind: r.kind, attempts: r.attempts, payload: (typeof r.payload === "string" ? JSON.parse(r.payload) : r.payload) as Record<string, unknown> }));
 }
 
+/**
+ * Puts a run's in-progress items back to pending, except those the caller still works on, and takes
+ * back the attempt their claim counted. For a process that owns its run (runCrawl): after a claim
+ * whose answer was lost with the connection, whatever it may have claimed is nobody's.
+ */
+export async function releaseClaims(db: Kysely<Database>, runId: number, held: string[]): Promise<number> {
+  const res = await db.updateTable("frontier")
+    .set({ status: "pending", attempts: sql<number>`greatest(attempts - 1, 0)`, updated_at: new Date() })
+    .where("run_id", "=", runId).where("status", "=", "in_progress")
+    .$if(held.length > 0, (qb) => qb.where("url", "not in", held))
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows);
+}
+
 /** Marks a frontier item done, failed (with reason), blocked, or back to pending for a retry. */
 export async function settleFrontier(db: Kysely<Database>, runId: number, url: string, status: "done" | "failed" | "blocked" | "pending", reason: string | null = null): Promise<void> {
   await db.updateTable("frontier").set({ status, reason, updated_at: new Date() }).where("run_id", "=", runId).where("url", "=", url).execute();
