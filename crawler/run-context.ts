@@ -23,14 +23,15 @@ export async function politeFetch(st: RunState, url: string, init: FetchInit = {
     spendRequest(st, u.href);
     if (attempt > 1 || !init.alreadyPaced) await st.gate.pace(u.host, st.signal, robots.crawlDelayMs);
     const res = await boundedFetch(u.href, { guard: st.guard, signal: st.signal, userAgent: st.userAgent, headers: init.headers, method: init.method, body: init.body, maxBytes, timeoutMs: st.politeness.navTimeoutMs });
+    // Checked before the status: Google answers its "unusual traffic" wall with 429, which is a block, not a rate limit.
+    const challenge = detectChallenge(res.body, res.status);
+    if (challenge) throw new Blocked("bot-challenge", `bot challenge (${challenge}) at ${u.href}`);
     if (res.status === 429 || res.status === 503) {
       const wait = retryAfterMs(res.headers["retry-after"]) ?? st.politeness.backoffBaseMs * 2 ** attempt;
       if (attempt >= 2 || wait > st.politeness.maxRetryAfterMs) throw new RetryLater(`http-${res.status}`, `${res.status} from ${u.href}`, { retryAfterMs: wait });
       st.gate.pause(u.host, wait);
       continue;
     }
-    const challenge = detectChallenge(res.body, res.status);
-    if (challenge) throw new Blocked("bot-challenge", `bot challenge (${challenge}) at ${u.href}`);
     return res;
   }
 }
