@@ -23,6 +23,8 @@ export const adInputSchema = z
     first_seen: isoTime.nullish(),
     last_seen: isoTime.nullish(),
     country: z.string().min(2).max(8).default("NL"),
+    /** The publisher's own name for itself (og:site_name, site profile, page title), shown beside its host. */
+    site_name: z.string().max(200).nullish(),
     /** Text read by OCR from the ad's screenshot, where the label or message is only in the picture. */
     ocr_text: z.string().max(20_000).nullish(),
     /** Where the notice link's redirects ended, and the notice's content type, as fetched. */

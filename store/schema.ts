@@ -33,7 +33,7 @@ export interface FrontierTable {
   reason: string | null;
   updated_at: GenTimestamp;
 }
-export interface PublisherTable { id: Generated<string | number>; name: string; kind: Generated<string> }
+export interface PublisherTable { id: Generated<string | number>; name: string; kind: Generated<string>; site_name: ColumnType<string | null, string | null | undefined, string | null> }
 export interface ActorTable {
   id: Generated<string | number>;
   name: string;

@@ -12,7 +12,7 @@ import { exportLinks, filterForm, pager } from "../views/parts.js";
 import { adsTable, enforcementTable, findingsTable, groupTable, ruleTable } from "../views/sections.js";
 import { sendPage, viewCtx, type Deps } from "./deps.js";
 
-async function detailBody(d: Deps, ctx: ViewCtx, q: ListQuery, by: "party" | "publisher", key: string): Promise<SafeHtml> {
+async function detailBody(d: Deps, ctx: ViewCtx, q: ListQuery, by: "party" | "publisher", key: string): Promise<{ body: SafeHtml; siteName: string | null }> {
   const db = d.store.db;
   const l = ctx.lang;
   const f = { ...q.filter, [by]: key };
@@ -22,12 +22,13 @@ async function detailBody(d: Deps, ctx: ViewCtx, q: ListQuery, by: "party" | "pu
     listGroupStats(db, f, by), listRuleStats(db, f), listPlatformEnforcement(db, bans, f), listAds(db, f, slice), listFindings(db, f, { limit: PAGE_SIZE, offset: 0 }),
   ]);
   const enforcementTitle = by === "party" ? t(l, "bannedPlatforms") : t(l, "enforcement");
-  return html`${groupTable(ctx, stats, by)}
+  const body = html`${groupTable(ctx, stats, by)}
 <h2>${t(l, "violations")} · ${t(l, "rules")}</h2>${ruleTable(ctx, rules)}
 ${bans.length > 0 ? html`<h2>${enforcementTitle}</h2>${enforcementTable(ctx, enforcement)}` : ""}
 <h2>${t(l, "ads")}</h2>${adsTable(ctx, ads.rows)}${pager(ctx, ctx.path, { page: q.page, total: ads.total, capped: ads.capped, next: ads.next })}
 <h2>${t(l, "findings")}</h2>${findingsTable(ctx, findings.rows)}
 ${exportLinks({ ...ctx, raw: { ...ctx.raw, [by]: key } }, "findings")}`;
+  return { body, siteName: stats.find((s) => s.key === key)?.siteName ?? null };
 }
 
 /** Registers the party and publisher lists, their detail pages, and the platform-enforcement view. */
@@ -45,7 +46,8 @@ export function registerGroupRoutes(app: FastifyInstance, d: Deps): void {
       const q = parseListQuery(req.query);
       const key = req.params.key.slice(0, 512);
       const ctx = viewCtx(req, `${base}/${encodeURIComponent(key)}`, q);
-      return sendPage(reply, layout(ctx, `${t(q.lang, by)}: ${key}`, await detailBody(d, ctx, q, by, key)));
+      const { body, siteName } = await detailBody(d, ctx, q, by, key);
+      return sendPage(reply, layout(ctx, `${t(q.lang, by)}: ${siteName && siteName !== key ? `${siteName} (${key})` : key}`, body));
     });
   }
   app.get("/enforcement", async (req, reply) => {

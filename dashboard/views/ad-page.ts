@@ -90,7 +90,7 @@ export function adPageBody(ctx: ViewCtx, d: AdPageData): SafeHtml {
   const shot = d.sightings.map((s) => s.screenshot).filter((f) => f !== null).at(-1);
   const capture = d.sightings.map((s) => s.html).filter((f) => f !== null).at(-1);
   const v = a.verdict;
-  return html`<dl class="ad-meta"><dt>${t(l, "publisher")}</dt><dd>${publisherLink(ctx, a.publisher)}</dd><dt>${t(l, "source")}</dt><dd>${a.source} · <code>${a.externalId}</code></dd>
+  return html`<dl class="ad-meta"><dt>${t(l, "publisher")}</dt><dd>${publisherLink(ctx, a.publisher, a.publisherSiteName)}</dd><dt>${t(l, "source")}</dt><dd>${a.source} · <code>${a.externalId}</code></dd>
 <dt>${t(l, "sponsor")}</dt><dd class="sponsor">${bound(a.sponsor, 2000)}</dd><dt>${t(l, "party")}</dt><dd>${partyLink(ctx, v?.party ?? null)}</dd>
 <dt>${t(l, "political")}</dt><dd>${v ? html`${t(l, v.political ? "yes" : "no")} (${v.decision}, ${v.score.toFixed(2)}) · ${t(l, "reasons")}: ${v.reasons.join("; ")}` : "—"}</dd>
 <dt>${t(l, "firstSeen")} / ${t(l, "lastSeen")}</dt><dd>${fmtTime(a.firstSeenAt)} / ${fmtTime(a.lastSeenAt)}</dd></dl>

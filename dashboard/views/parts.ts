@@ -1,5 +1,5 @@
 import type { FilterOptions } from "../../store/queries/dashboard.js";
-import { html, type SafeHtml } from "../html.js";
+import { bound, html, type SafeHtml } from "../html.js";
 import { t } from "../i18n.js";
 import type { Cursor } from "../../store/queries/dashboard-lists.js";
 import { cursorParam, PAGE_SIZE, withQuery } from "../filters.js";
@@ -58,8 +58,16 @@ export function partyLink(ctx: ViewCtx, party: string | null): SafeHtml {
 }
 
 /** Link to a publisher page. */
-export function publisherLink(ctx: ViewCtx, name: string): SafeHtml {
-  return html`<a href="${withQuery(`/publishers/${encodeURIComponent(name)}`, ctx.lang === "en" ? { lang: "en" } : {})}">${name}</a>`;
+export function publisherLink(ctx: ViewCtx, name: string, siteName?: string | null): SafeHtml {
+  return html`<a href="${withQuery(`/publishers/${encodeURIComponent(name)}`, ctx.lang === "en" ? { lang: "en" } : {})}">${publisherName(name, siteName)}</a>`;
+}
+
+/**
+ * A publisher as a reader knows it, with the host it is stored under still visible: "Nieuwsdagblad
+ * <span class=host>(127.0.0.1:41234)</span>"; just the host when the site gave no other name.
+ */
+export function publisherName(name: string, siteName?: string | null): SafeHtml {
+  return siteName && siteName !== name ? html`${bound(siteName, 120)} <span class="host">(${name})</span>` : html`${name}`;
 }
 
 /** Link to a rule page. */

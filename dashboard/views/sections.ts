@@ -12,7 +12,7 @@ export function groupTable(ctx: ViewCtx, rows: GroupStats[], by: "party" | "publ
   const l = ctx.lang;
   return table(
     [t(l, by), t(l, "adsOfParty"), t(l, "politicalAds"), t(l, "violations"), t(l, "shareCompliant"), t(l, "firstSeen"), t(l, "lastSeen")],
-    rows.map((r) => [by === "party" ? partyLink(ctx, r.key || null) : publisherLink(ctx, r.key), r.ads, r.political, r.violations, fmtShare(r.shareCompliant), fmtDay(r.firstSeenAt), fmtDay(r.lastSeenAt)]),
+    rows.map((r) => [by === "party" ? partyLink(ctx, r.key || null) : publisherLink(ctx, r.key, r.siteName), r.ads, r.political, r.violations, fmtShare(r.shareCompliant), fmtDay(r.firstSeenAt), fmtDay(r.lastSeenAt)]),
     `groups by-${by}`,
   );
 }
@@ -35,7 +35,7 @@ export function adsTable(ctx: ViewCtx, rows: AdListRow[]): SafeHtml {
   const l = ctx.lang;
   return table(
     ["#", t(l, "publisher"), t(l, "sponsor"), t(l, "text"), t(l, "party"), t(l, "political"), t(l, "violations"), t(l, "lastSeen")],
-    rows.map((r) => [adLink(ctx, r.id), publisherLink(ctx, r.publisher), bound(r.sponsor, 120), bound(r.text, 160), partyLink(ctx, r.party),
+    rows.map((r) => [adLink(ctx, r.id), publisherLink(ctx, r.publisher, r.publisherSiteName), bound(r.sponsor, 120), bound(r.text, 160), partyLink(ctx, r.party),
       r.political === null ? "—" : t(l, r.political ? "yes" : "no"), html`${r.violations} <small>${r.rules.join(", ")}</small>`, fmtDay(r.lastSeenAt)]),
     "ads",
   );
@@ -47,7 +47,7 @@ export function findingsTable(ctx: ViewCtx, rows: FindingListRow[]): SafeHtml {
   return table(
     ["#", t(l, "ad"), t(l, "rule"), t(l, "article"), t(l, "severity"), t(l, "message"), t(l, "party"), t(l, "publisher"), t(l, "review")],
     rows.map((r) => [String(r.id), adLink(ctx, r.adId), ruleLink(ctx, r.rule), ruleInfo(r.rule).article, html`<span class="sev-${r.severity}">${r.severity}</span>`,
-      bound(r.message, 300), partyLink(ctx, r.party), publisherLink(ctx, r.publisher),
+      bound(r.message, 300), partyLink(ctx, r.party), publisherLink(ctx, r.publisher, r.publisherSiteName),
       html`${t(l, r.reviewStatus === "confirmed" ? "confirmed" : r.reviewStatus === "dismissed" ? "dismissed" : "open")}${r.reviewedBy ? html` (${r.reviewedBy})` : ""}`]),
     "findings",
   );

@@ -8,7 +8,7 @@ import { appendManifest } from "./manifest.js";
 
 type Tx = Transaction<Database> | Kysely<Database>;
 
-const KNOWN = new Set(["id", "source", "publisher", "sponsor", "text", "html", "label", "notice_url", "notice", "notice_status", "targeting", "first_seen", "last_seen", "country"]);
+const KNOWN = new Set(["id", "source", "publisher", "site_name", "sponsor", "text", "html", "label", "notice_url", "notice", "notice_status", "targeting", "first_seen", "last_seen", "country"]);
 
 /** The hash that deduplicates creatives across sightings and sources: who says what. */
 export function contentHash(ad: AdInput): string {
@@ -16,12 +16,14 @@ export function contentHash(ad: AdInput): string {
   return sha256(`${norm(ad.sponsor)}\u0000${norm(ad.text)}\u0000${norm(ad.label)}`);
 }
 
-async function publisherId(tx: Tx, rawName: string): Promise<number> {
+async function publisherId(tx: Tx, rawName: string, rawSiteName: string | null | undefined): Promise<number> {
   const name = dbText(rawName);
+  const siteName = rawSiteName ? dbText(rawSiteName) : null;
   const row = await tx
     .insertInto("publisher")
-    .values({ name })
-    .onConflict((oc) => oc.column("name").doUpdateSet({ name }))
+    .values({ name, site_name: siteName })
+    // The latest name a site gave itself wins; a sighting that found none keeps the one known.
+    .onConflict((oc) => oc.column("name").doUpdateSet({ name, site_name: sql`coalesce(excluded.site_name, publisher.site_name)` }))
     .returning("id")
     .executeTakeFirstOrThrow();
   return Number(row.id);
@@ -53,7 +55,7 @@ export async function archiveNotice(tx: Tx, n: FetchedNotice): Promise<number> {
 
 /** Inserts or refreshes one ad (dedup on source + external id); first/last seen widen, never shrink. */
 export async function upsertAd(tx: Tx, ad: AdInput, noticeId: number | null, seenAt: string): Promise<number> {
-  const values = adValues(ad, await publisherId(tx, ad.publisher), noticeId, seenAt);
+  const values = adValues(ad, await publisherId(tx, ad.publisher, ad.site_name), noticeId, seenAt);
   const row = await tx
     .insertInto("ad")
     .values(values)
@@ -110,7 +112,7 @@ function pgArray(values: Array<string | number | null>): string {
 }
 
 /** One batch ready to send: every column but publisher_id as an array literal, built before the previous batch is done. */
-interface PreparedBatch { rows: number; publishers: string[]; columns: string[] }
+interface PreparedBatch { rows: number; publishers: string[]; siteNames: Map<string, string>; columns: string[] }
 
 function prepareBatch(batch: AdInput[], seenAt: string): PreparedBatch {
   // A later line with the same source and id replaces an earlier one (upsert semantics), also within a batch.
@@ -121,15 +123,20 @@ function prepareBatch(batch: AdInput[], seenAt: string): PreparedBatch {
     const row = [v.source, v.external_id, v.sponsor, v.text, v.html, v.label, v.notice_url, v.notice_inline, v.notice_status, v.targeting, v.extra, v.country, v.content_hash, v.first_seen_at, v.last_seen_at];
     for (let c = 0; c < row.length; c++) cols[c]!.push(row[c]!);
   }
-  return { rows: batch.length, publishers: unique.map((a) => dbText(a.publisher)), columns: cols.map(pgArray) };
+  const siteNames = new Map(unique.flatMap((a) => (a.site_name ? [[dbText(a.publisher), dbText(a.site_name)] as [string, string]] : [])));
+  return { rows: batch.length, publishers: unique.map((a) => dbText(a.publisher)), siteNames, columns: cols.map(pgArray) };
 }
 
 /** Publisher ids by name, creating the missing ones; `known` caches them for the rest of the import. */
-async function resolvePublishers(tx: Tx, names: string[], known: Map<string, number>): Promise<number[]> {
+async function resolvePublishers(tx: Tx, names: string[], siteNames: Map<string, string>, known: Map<string, number>): Promise<number[]> {
   const missing = [...new Set(names.filter((n) => !known.has(n)))];
   if (missing.length) {
-    // do nothing, not do update: updating the same rows in every batch of one transaction grows their version chains.
-    await sql`insert into publisher (name) select unnest(${missing}::text[]) on conflict (name) do nothing`.execute(tx);
+    // Updated only where a site name is given and differs: updating the same rows in every batch of one
+    // transaction grows their version chains, and a publisher is resolved once per import.
+    const site = missing.map((n) => siteNames.get(n) ?? null);
+    await sql`insert into publisher (name, site_name) select * from unnest(${missing}::text[], ${site}::text[])
+      on conflict (name) do update set site_name = excluded.site_name
+      where excluded.site_name is not null and publisher.site_name is distinct from excluded.site_name`.execute(tx);
     const { rows } = await sql<{ id: number; name: string }>`select id, name from publisher where name = any(${missing}::text[])`.execute(tx);
     for (const r of rows) known.set(r.name, Number(r.id));
   }
@@ -142,7 +149,7 @@ async function resolvePublishers(tx: Tx, names: string[], known: Map<string, num
  * (COPY into a staging table, then the same upsert from it, took the same server time: measured, not used.)
  */
 async function writeBatch(tx: Tx, b: PreparedBatch, known: Map<string, number>): Promise<void> {
-  const publisher = pgArray(await resolvePublishers(tx, b.publishers, known));
+  const publisher = pgArray(await resolvePublishers(tx, b.publishers, b.siteNames, known));
   const [source, externalId, sponsor, text, html, label, noticeUrl, noticeInline, noticeStatus, targeting, extra, country, hash, firstSeen, lastSeen] = b.columns;
   await sql`
     with a as (

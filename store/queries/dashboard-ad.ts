@@ -3,7 +3,7 @@ import type { Database } from "../schema.js";
 
 /** An ad with everything the ad page and the evidence bundle show about it. */
 export interface AdDetail {
-  id: number; source: string; externalId: string; publisher: string; publisherKind: string; sponsor: string | null; text: string | null;
+  id: number; source: string; externalId: string; publisher: string; publisherSiteName: string | null; publisherKind: string; sponsor: string | null; text: string | null;
   html: string | null; label: string | null; noticeUrl: string | null; noticeId: number | null; noticeInline: unknown; noticeStatus: number | null;
   targeting: Record<string, unknown> | null; country: string; contentHash: string; firstSeenAt: Date; lastSeenAt: Date;
   verdict: { political: boolean; score: number; decision: string; party: string | null; reasons: string[]; ruleSet: string; classifiedAt: Date } | null;
@@ -20,7 +20,7 @@ export async function findAdDetail(db: Kysely<Database>, id: number): Promise<Ad
     .innerJoin("publisher as p", "p.id", "a.publisher_id")
     .leftJoin("verdict as v", "v.ad_id", "a.id")
     .selectAll("a")
-    .select(["p.name as publisher", "p.kind as publisher_kind", "v.political", "v.score", "v.decision", "v.party", "v.reasons", "v.rule_set", "v.classified_at"])
+    .select(["p.name as publisher", "p.site_name as publisher_site_name", "p.kind as publisher_kind", "v.political", "v.score", "v.decision", "v.party", "v.reasons", "v.rule_set", "v.classified_at"])
     .where("a.id", "=", id)
     .executeTakeFirst();
   if (!r) return undefined;
@@ -29,7 +29,7 @@ export async function findAdDetail(db: Kysely<Database>, id: number): Promise<Ad
     ruleSet: r.rule_set ?? "", classifiedAt: new Date(r.classified_at ?? 0),
   };
   return {
-    id: Number(r.id), source: r.source, externalId: r.external_id, publisher: r.publisher, publisherKind: r.publisher_kind, sponsor: r.sponsor,
+    id: Number(r.id), source: r.source, externalId: r.external_id, publisher: r.publisher, publisherSiteName: r.publisher_site_name, publisherKind: r.publisher_kind, sponsor: r.sponsor,
     text: r.text, html: r.html, label: r.label, noticeUrl: r.notice_url, noticeId: r.notice_id === null ? null : Number(r.notice_id),
     noticeInline: r.notice_inline === null ? null : json<unknown>(r.notice_inline), noticeStatus: r.notice_status,
     targeting: r.targeting === null ? null : json<Record<string, unknown>>(r.targeting), country: r.country, contentHash: r.content_hash,

@@ -74,12 +74,12 @@ export async function aggFilterValues(db: Kysely<Database>): Promise<{ sources: 
 }
 
 /** The row shape listGroupStats maps to GroupStats. */
-export type AggGroupRow = { key: string | null; ads: number; political: number; violations: number; compliant: number; first_seen: Date | null; last_seen: Date | null };
+export type AggGroupRow = { key: string | null; site_name: string | null; ads: number; political: number; violations: number; compliant: number; first_seen: Date | null; last_seen: Date | null };
 
 /** Per-party or per-publisher statistics (no finding filters), from agg_ad. */
 export async function aggGroupRows(db: Kysely<Database>, f: DashboardFilter, by: "party" | "publisher"): Promise<AggGroupRow[]> {
   const { rows } = await sql<AggGroupRow>`
-    select ${by === "party" ? sql`nullif(g.party, '')` : sql`p.name`} as key, sum(g.ads) as ads, sum(g.political) as political,
+    select ${by === "party" ? sql`nullif(g.party, '')` : sql`p.name`} as key, ${by === "party" ? sql`null` : sql`max(p.site_name)`} as site_name, sum(g.ads) as ads, sum(g.political) as political,
       sum(g.violations) as violations, sum(g.political - g.violating_political) as compliant,
       min(g.min_first_seen_at) as first_seen, max(g.max_last_seen_at) as last_seen
     from agg_ad g join publisher p on p.id = g.publisher_id where ${whereAll(aggAdConds(f))}

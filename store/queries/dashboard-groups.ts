@@ -7,17 +7,19 @@ import { adConds, findingConds, VIOLATION, whereAll, type DashboardFilter } from
 /** Aggregates for one party or one publisher. */
 export interface GroupStats {
   key: string; ads: number; political: number; violations: number; compliantPolitical: number;
+  /** The publisher's own name for itself (null for parties, and for publishers that gave none). */
+  siteName: string | null;
   /** Political ads without any violation, as a share of political ads (null when there are none). */
   shareCompliant: number | null; firstSeenAt: Date | null; lastSeenAt: Date | null;
 }
 
-type GroupRow = { key: string | null; ads: number; political: number; violations: number; compliant: number; first_seen: Date | null; last_seen: Date | null };
+type GroupRow = { key: string | null; site_name: string | null; ads: number; political: number; violations: number; compliant: number; first_seen: Date | null; last_seen: Date | null };
 
 function toStats(r: GroupRow): GroupStats {
   const political = Number(r.political);
   const compliant = Number(r.compliant);
   return {
-    key: r.key ?? "", ads: Number(r.ads), political, violations: Number(r.violations), compliantPolitical: compliant,
+    key: r.key ?? "", siteName: r.site_name ?? null, ads: Number(r.ads), political, violations: Number(r.violations), compliantPolitical: compliant,
     shareCompliant: political > 0 ? compliant / political : null,
     firstSeenAt: r.first_seen ? new Date(r.first_seen) : null, lastSeenAt: r.last_seen ? new Date(r.last_seen) : null,
   };
@@ -31,7 +33,7 @@ export async function listGroupStats(db: Kysely<Database>, f: DashboardFilter, b
   if (adLevelAggregable(f) && (await aggregatesReady(db))) return (await aggGroupRows(db, f, by)).map(toStats);
   const key = by === "party" ? sql`v.party` : sql`p.name`;
   const { rows } = await sql<GroupRow>`
-    select ${key} as key, count(*) as ads, count(*) filter (where v.political) as political,
+    select ${key} as key, ${by === "party" ? sql`null` : sql`max(p.site_name)`} as site_name, count(*) as ads, count(*) filter (where v.political) as political,
       coalesce(sum(x.n), 0) as violations, count(*) filter (where v.political and x.n is null) as compliant,
       min(a.first_seen_at) as first_seen, max(a.last_seen_at) as last_seen
     from ad a join publisher p on p.id = a.publisher_id left join verdict v on v.ad_id = a.id

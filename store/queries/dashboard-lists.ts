@@ -18,13 +18,13 @@ export interface Slice { limit: number; offset: number }
 
 /** One ad in the ads list. */
 export interface AdListRow {
-  id: number; source: string; externalId: string; publisher: string; sponsor: string | null; text: string | null;
+  id: number; source: string; externalId: string; publisher: string; publisherSiteName: string | null; sponsor: string | null; text: string | null;
   label: string | null; party: string | null; political: boolean | null; firstSeenAt: Date; lastSeenAt: Date;
   violations: number; rules: string[];
 }
 
 type AdRow = {
-  id: number; source: string; external_id: string; publisher: string; sponsor: string | null; text: string | null; label: string | null;
+  id: number; source: string; external_id: string; publisher: string; publisher_site_name: string | null; sponsor: string | null; text: string | null; label: string | null;
   party: string | null; political: boolean | null; first_seen_at: Date; last_seen_at: Date; violations: number; rules: string[] | null; k_ts: string;
 };
 
@@ -53,7 +53,7 @@ async function selectAds(db: Kysely<Database>, f: DashboardFilter, s: Slice & { 
       where ${whereAll(await listConds(db, f, { findingFilters: true }))} ${after}
       order by a.last_seen_at desc, a.id desc limit ${s.limit} offset ${s.after ? 0 : s.offset}
     )
-    select a.id, a.source, a.external_id, p.name as publisher, a.sponsor, left(a.text, 400) as text, left(a.label, 400) as label,
+    select a.id, a.source, a.external_id, p.name as publisher, p.site_name as publisher_site_name, a.sponsor, left(a.text, 400) as text, left(a.label, 400) as label,
       v.party, v.political, a.first_seen_at, a.last_seen_at, a.last_seen_at::text as k_ts,
       (select count(*) from finding f where f.ad_id = a.id and ${VIOLATION}) as violations,
       (select array_agg(f.rule order by f.rule) from finding f where f.ad_id = a.id) as rules
@@ -63,7 +63,7 @@ async function selectAds(db: Kysely<Database>, f: DashboardFilter, s: Slice & { 
 }
 
 const toAdRow = (r: AdRow): AdListRow => ({
-  id: Number(r.id), source: r.source, externalId: r.external_id, publisher: r.publisher, sponsor: r.sponsor, text: r.text, label: r.label,
+  id: Number(r.id), source: r.source, externalId: r.external_id, publisher: r.publisher, publisherSiteName: r.publisher_site_name ?? null, sponsor: r.sponsor, text: r.text, label: r.label,
   party: r.party, political: r.political, firstSeenAt: new Date(r.first_seen_at), lastSeenAt: new Date(r.last_seen_at),
   violations: Number(r.violations), rules: r.rules ?? [],
 });
@@ -104,13 +104,13 @@ export async function* iterateAds(db: Kysely<Database>, filter: DashboardFilter,
 /** One finding in the findings list, with the ad context a reviewer needs. */
 export interface FindingListRow {
   id: number; adId: number; rule: string; severity: string; message: string; reviewStatus: string; reviewNote: string | null;
-  reviewedBy: string | null; reviewedAt: Date | null; party: string | null; publisher: string; source: string; sponsor: string | null;
+  reviewedBy: string | null; reviewedAt: Date | null; party: string | null; publisher: string; publisherSiteName: string | null; source: string; sponsor: string | null;
   firstSeenAt: Date; lastSeenAt: Date;
 }
 
 type FindingRow = {
   id: number; ad_id: number; rule: string; severity: string; message: string; review_status: string; review_note: string | null;
-  reviewed_by: string | null; reviewed_at: Date | null; party: string | null; publisher: string; source: string; sponsor: string | null;
+  reviewed_by: string | null; reviewed_at: Date | null; party: string | null; publisher: string; publisher_site_name: string | null; source: string; sponsor: string | null;
   first_seen_at: Date; last_seen_at: Date; k_ts: string;
 };
 
@@ -123,7 +123,7 @@ async function selectFindings(db: Kysely<Database>, f: DashboardFilter, s: Slice
     : sql``;
   const { rows } = await sql<FindingRow>`
     select f.id, f.ad_id, f.rule, f.severity, f.message, f.review_status, f.review_note, f.reviewed_by, f.reviewed_at,
-      v.party, p.name as publisher, a.source, a.sponsor, a.first_seen_at, a.last_seen_at, a.last_seen_at::text as k_ts
+      v.party, p.name as publisher, p.site_name as publisher_site_name, a.source, a.sponsor, a.first_seen_at, a.last_seen_at, a.last_seen_at::text as k_ts
     from finding f join ad a on a.id = f.ad_id join publisher p on p.id = a.publisher_id left join verdict v on v.ad_id = a.id
     where ${whereAll([...(await listConds(db, f, { findingFilters: false })), ...findingConds(f)])} ${after}
     order by a.last_seen_at desc, f.ad_id desc, f.id limit ${s.limit} offset ${c ? 0 : s.offset}`.execute(db);
@@ -133,7 +133,7 @@ async function selectFindings(db: Kysely<Database>, f: DashboardFilter, s: Slice
 const toFindingRow = (r: FindingRow): FindingListRow => ({
   id: Number(r.id), adId: Number(r.ad_id), rule: r.rule, severity: r.severity, message: r.message, reviewStatus: r.review_status,
   reviewNote: r.review_note, reviewedBy: r.reviewed_by, reviewedAt: r.reviewed_at ? new Date(r.reviewed_at) : null, party: r.party,
-  publisher: r.publisher, source: r.source, sponsor: r.sponsor, firstSeenAt: new Date(r.first_seen_at), lastSeenAt: new Date(r.last_seen_at),
+  publisher: r.publisher, publisherSiteName: r.publisher_site_name ?? null, source: r.source, sponsor: r.sponsor, firstSeenAt: new Date(r.first_seen_at), lastSeenAt: new Date(r.last_seen_at),
 });
 
 const findingCursor = (r: FindingRow): Cursor => ({ ts: r.k_ts, adId: Number(r.ad_id), findingId: Number(r.id) });

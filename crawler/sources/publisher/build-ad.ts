@@ -41,7 +41,7 @@ export function findNoticeLink(ev: ElementEvidence): string | null {
  * Turns slot evidence into an AdInput. The id is a stable hash of the site and the creative (text
  * and landing path), so the same creative in another slot or on another page is one ad.
  */
-export function buildAd(ev: ElementEvidence, o: { pageUrl: string }): AdInput {
+export function buildAd(ev: ElementEvidence, o: { pageUrl: string; siteName?: string | null }): AdInput {
   const site = new URL(o.pageUrl).host;
   const noticeUrl = findNoticeLink(ev);
   const landing = ev.links.find((l) => l.href !== noticeUrl);
@@ -52,6 +52,7 @@ export function buildAd(ev: ElementEvidence, o: { pageUrl: string }): AdInput {
     id: `pub-${sha256(`${site}\u0000${creative}\u0000${landingKey}`).slice(0, 32)}`,
     source: "publisher",
     publisher: site,
+    site_name: o.siteName ?? null,
     sponsor: extractSponsor([...ev.labels.map((l) => l.text), ev.text]),
     text: ev.text.slice(0, 200_000),
     html: ev.html,

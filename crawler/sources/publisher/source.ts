@@ -30,6 +30,7 @@ import type { AdSource, FetchResult, SourceContext, SourceOptions, WorkItem } fr
 import { prepareSitePage } from "../../sites/prepare-page.js";
 import { sha256 } from "../../../common/hash.js";
 import { findSiteProfile } from "../../sites/profile.js";
+import { siteNameOf } from "../../sites/site-name.js";
 import { buildAd, isEmptySlot, needsRendering } from "./build-ad.js";
 import { fetchPage, obviouslyScripted } from "./fetch-page.js";
 import { scanStaticHtml } from "./static-scan.js";
@@ -134,10 +135,11 @@ async function handle(item: WorkItem, ctx: SourceContext, opts: SourceOptions): 
   const { res, doc, why } = await scanPage(item, ctx, opts);
   ctx.log.debug({ slots: res.slots, path: why }, "ad slots found");
   const seenAt = ctx.now().toISOString();
+  const siteName = siteNameOf(doc.body, findSiteProfile(doc.finalUrl, opts.siteProfile));
   for (const ev of res.evidence) {
     if (isEmptySlot(ev)) continue;
     if (!res.rendered) ev.html = `${ev.html}${provenance(doc, seenAt)}`;
-    const ad = buildAd(ev, { pageUrl: res.finalUrl });
+    const ad = buildAd(ev, { pageUrl: res.finalUrl, siteName });
     const notice = ad.notice_url ? await ctx.fetchNotice(ad.notice_url) : null;
     if (notice) ad.notice_status = notice.status;
     await ctx.emit({
