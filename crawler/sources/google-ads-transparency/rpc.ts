@@ -35,8 +35,13 @@ export interface SearchPage { creatives: Array<{ advertiserId: string; creativeI
 
 /** Parses a SearchCreatives answer (with or without Google's `)]}'` prefix); throws on anything else. */
 export function parseSearchAnswer(text: string): SearchPage {
-  const body = text.replace(/^\)\]\}'?\s*/, "");
-  const parsed = answerSchema.safeParse(JSON.parse(body));
+  let json: unknown;
+  try {
+    json = JSON.parse(text.replace(/^\)\]\}'?\s*/, ""));
+  } catch {
+    throw new Error(`SearchCreatives answer is not JSON: ${JSON.stringify(text.slice(0, 80))}`);
+  }
+  const parsed = answerSchema.safeParse(json);
   if (!parsed.success) throw new Error(`SearchCreatives answer: ${parsed.error.issues[0]?.path.join(".")} ${parsed.error.issues[0]?.message}`);
   if (parsed.data["5"] !== undefined && !parsed.data["1"]) throw new Error(`SearchCreatives error ${parsed.data["5"]}`);
   const creatives = (parsed.data["1"] ?? []).map((c) => ({ advertiserId: c["1"], creativeId: c["2"], advertiser: c["12"] ?? null, format: c["4"] ?? null }));

@@ -24,7 +24,13 @@ const answerSchema = z.object({
 
 /** Reads one answer: the ads' ids, whether more follow and the search id to send with the next ask. */
 export function parseSearchApiAnswer(text: string): { ids: string[]; hasMore: boolean; searchId: string | null } {
-  const r = answerSchema.safeParse(parseJsonKeepingIds(text));
+  let json: unknown;
+  try {
+    json = parseJsonKeepingIds(text);
+  } catch {
+    throw new Error(`TikTok library search answer is not JSON: ${JSON.stringify(text.slice(0, 80))}`);
+  }
+  const r = answerSchema.safeParse(json);
   if (!r.success) throw new Error(`TikTok library search answer: ${r.error.issues[0]?.path.join(".")} ${r.error.issues[0]?.message}`);
   return { ids: r.data.data.map((a) => a.id), hasMore: r.data.has_more, searchId: r.data.search_id ?? null };
 }
