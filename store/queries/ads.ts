@@ -4,7 +4,7 @@ import type { Capture, FetchedNotice } from "../../common/capture.js";
 import { sha256 } from "../../common/hash.js";
 import { writeArtefact, type ArtefactRef } from "../artefacts.js";
 import type { Database } from "../schema.js";
-import { appendManifest } from "./manifest.js";
+import { appendManifestEntries } from "./manifest.js";
 
 type Tx = Transaction<Database> | Kysely<Database>;
 
@@ -242,8 +242,8 @@ export async function saveCapture(db: Kysely<Database>, evidenceDir: string, run
     await tx.selectFrom("crawl_run").select("id").where("id", "=", runId).forUpdate().executeTakeFirstOrThrow();
     const noticeId = cap.notice ? await archiveNotice(tx, cap.notice) : null;
     const adId = await upsertAd(tx, cap.ad, noticeId, s.seenAt);
-    for (const a of artefacts) {
-      await tx.insertInto("artefact").values({ sha256: a.sha256, kind: a.kind, bytes: a.bytes, path: a.path }).onConflict((oc) => oc.column("sha256").doNothing()).execute();
+    if (artefacts.length > 0) {
+      await tx.insertInto("artefact").values(artefacts.map((a) => ({ sha256: a.sha256, kind: a.kind, bytes: a.bytes, path: a.path }))).onConflict((oc) => oc.column("sha256").doNothing()).execute();
     }
     const obs = await tx
       .insertInto("observation")
@@ -257,7 +257,7 @@ export async function saveCapture(db: Kysely<Database>, evidenceDir: string, run
       .returning("id")
       .executeTakeFirst();
     if (obs) {
-      for (const a of artefacts) await appendManifest(tx, { runId, kind: a.kind, ref: `observation:${obs.id}`, sha256: a.sha256 });
+      await appendManifestEntries(tx, runId, artefacts.map((a) => ({ kind: a.kind, ref: `observation:${obs.id}`, sha256: a.sha256 })));
     }
     return { adId, observationNew: obs !== undefined, artefacts };
   });

@@ -14,13 +14,26 @@ export function entryHash(e: { runId: number; seq: number; kind: string; ref: st
 
 /** Appends one artefact to the run's hash chain; the caller holds the crawl_run row lock. */
 export async function appendManifest(tx: Tx, e: { runId: number; kind: string; ref: string; sha256: string }): Promise<void> {
-  const last = await tx.selectFrom("manifest_entry").select(["seq", "entry_hash"]).where("crawl_run_id", "=", e.runId).orderBy("seq", "desc").limit(1).executeTakeFirst();
-  const seq = last ? last.seq + 1 : 1;
-  const prevHash = last?.entry_hash ?? GENESIS;
-  await tx
-    .insertInto("manifest_entry")
-    .values({ crawl_run_id: e.runId, seq, kind: e.kind, ref: e.ref, sha256: e.sha256, prev_hash: prevHash, entry_hash: entryHash({ ...e, seq, prevHash }) })
-    .execute();
+  await appendManifestEntries(tx, e.runId, [e]);
+}
+
+/**
+ * Appends artefacts to the run's hash chain in order, each bound to the one before: one read of the
+ * chain's end and one insert, whatever their number. The caller holds the crawl_run row lock.
+ */
+export async function appendManifestEntries(tx: Tx, runId: number, entries: Array<{ kind: string; ref: string; sha256: string }>): Promise<void> {
+  if (entries.length === 0) return;
+  const last = await tx.selectFrom("manifest_entry").select(["seq", "entry_hash"]).where("crawl_run_id", "=", runId).orderBy("seq", "desc").limit(1).executeTakeFirst();
+  let seq = last ? last.seq : 0;
+  let prevHash = last?.entry_hash ?? GENESIS;
+  const rows = entries.map((e) => {
+    seq++;
+    const hash = entryHash({ runId, seq, kind: e.kind, ref: e.ref, sha256: e.sha256, prevHash });
+    const row = { crawl_run_id: runId, seq, kind: e.kind, ref: e.ref, sha256: e.sha256, prev_hash: prevHash, entry_hash: hash };
+    prevHash = hash;
+    return row;
+  });
+  await tx.insertInto("manifest_entry").values(rows).execute();
 }
 
 /** A manifest entry as stored. */
