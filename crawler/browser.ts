@@ -272,8 +272,9 @@ export interface Navigation { response: Response | null; status: number; content
 
 /**
  * Navigates and turns what came back into the runner's terms: 429/503 retry later (Retry-After
- * honoured), a challenge page is Blocked, other 4xx/5xx, non-HTML documents and documents that
- * start but never finish are given up; no answer at all (connect/first-byte timeout) is retried.
+ * honoured) unless the body is a challenge, a challenge page is Blocked, other 4xx/5xx, non-HTML
+ * documents and documents that start but never finish are given up; no answer at all
+ * (connect/first-byte timeout) is retried.
  */
 export async function navigate(page: Page, url: string, o: { timeoutMs?: number | undefined } = {}): Promise<Navigation> {
   // Read the document body as it arrives: a challenge page reloads itself at once, after which the
@@ -289,6 +290,9 @@ export async function navigate(page: Page, url: string, o: { timeoutMs?: number 
     const status = response?.status() ?? 0;
     if (status === 429 || status === 503) {
       const headers = response ? await response.allHeaders() : {};
+      // Google's "unusual traffic" wall comes as a 429: a challenge body makes it a block, not a rate limit to wait out.
+      const challenge = detectChallenge(response ? await (bodies.get(response.url()) ?? Promise.resolve("")) : "", status);
+      if (challenge) throw new Blocked("bot-challenge", `bot challenge (${challenge}) at ${url}`);
       throw new RetryLater(`http-${status}`, `${status} from ${url}`, { retryAfterMs: retryAfterMs(headers["retry-after"]) });
     }
     // The server answered but the document never completes: retrying a stalled stream rarely helps, so give up.
