@@ -1,6 +1,8 @@
+import { existsSync } from "node:fs";
 import type { FastifyInstance } from "fastify";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runCrawl } from "../../crawler/run.js";
 import { findSiteProfile } from "../../crawler/sites/profile.js";
 import { siteNameOf } from "../../crawler/sites/site-name.js";
 import { createDashboard } from "../../dashboard/server.js";
@@ -9,6 +11,7 @@ import { nieuwsdagblad } from "../../sandbox/publisher/nieuwsdagblad.js";
 import { startSandbox, type Sandbox } from "../../sandbox/server.js";
 import { importAds } from "../../store/queries/ads.js";
 import { seedDashboard, type SeedAd } from "../support/dashboard-seed.js";
+import { CHROMIUM, openTestStore as openCrawlStore, TEST_POLITENESS, testLog } from "../support/crawl-store.js";
 import { openTestStore, type TestStore } from "../support/store.js";
 
 // Publishers served from the sandbox are stored under their host (127.0.0.1:PORT); the dashboard shows
@@ -97,4 +100,22 @@ describe("site names", () => {
     expect(list).not.toContain("<img src=x");
     expect(list).toContain(`&lt;img src=x onerror=alert(1)&gt;Krant <span class="host">(hostile.example)</span>`);
   });
+});
+
+describe.skipIf(!existsSync(CHROMIUM))("a crawl of the sandbox", () => {
+  it("records the site's own name for a publisher site served from 127.0.0.1", async () => {
+    const crawl = await openCrawlStore();
+    try {
+      const plan = nieuwsdagblad.plan!(sandbox.addrs);
+      const s = await runCrawl({
+        store: crawl.store, plans: [{ ...plan, options: { ...plan.options, maxDepth: 0 } }], maxPages: 1, concurrency: 1, log: testLog,
+        crawlerVersion: "test", chromiumPath: CHROMIUM, politeness: TEST_POLITENESS, ocr: false,
+      });
+      expect(s.runs[0]!.status).toBe("done");
+      const rows = await crawl.store.db.selectFrom("publisher").select(["name", "site_name"]).execute();
+      expect(rows).toEqual([{ name: host, site_name: "Nieuwsdagblad" }]);
+    } finally {
+      await crawl.dispose();
+    }
+  }, 300_000);
 });
