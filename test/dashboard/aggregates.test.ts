@@ -7,7 +7,7 @@ import { PLATFORM_BANS } from "../../dashboard/platform-bans.js";
 import { listPlatformEnforcement } from "../../store/queries/dashboard-enforcement.js";
 import { aggregatesReady, clearAggregates, refreshAggregates } from "../../store/queries/dashboard-aggregates.js";
 import { listGroupStats, listRuleStats } from "../../store/queries/dashboard-groups.js";
-import { iterateFindings, listAds, listFindings } from "../../store/queries/dashboard-lists.js";
+import { iterateAds, iterateFindings, listAds, listFindings } from "../../store/queries/dashboard-lists.js";
 import { reviewFinding } from "../../store/queries/dashboard-review.js";
 import { importAds } from "../../store/queries/ads.js";
 import { seedDashboard, STANDARD_ADS, type SeedAd } from "../support/dashboard-seed.js";
@@ -106,6 +106,26 @@ describe("materialised dashboard aggregates", () => {
     const capped: number[] = [];
     for await (const rows of iterateFindings(store.db, {}, { max: 5, batch: 2 })) capped.push(...rows.map((r) => r.id));
     expect(capped).toEqual(whole.slice(0, 5));
+  });
+
+  it("streams ads in keyset batches in the list's order whatever the batch size, and stops at max", async () => {
+    const whole = (await listAds(store.db, {}, { limit: 1000, offset: 0 })).rows.map((r) => r.id);
+    expect(whole.length).toBeGreaterThan(5);
+    for (const batch of [1, 2, 3, whole.length, whole.length + 1]) {
+      const got: number[] = [];
+      for await (const rows of iterateAds(store.db, {}, { max: 1000, batch })) got.push(...rows.map((r) => r.id));
+      expect(got, `batch ${batch}`).toEqual(whole);
+    }
+    const first: number[] = [];
+    for await (const rows of iterateAds(store.db, {}, { max: 1000, batch: 2 })) {
+      first.push(...rows.map((r) => r.id));
+      break; // a consumer that stops early (a client gone) leaves the store usable
+    }
+    expect(first).toEqual(whole.slice(0, 2));
+    const capped: number[] = [];
+    for await (const rows of iterateAds(store.db, {}, { max: 3, batch: 2 })) capped.push(...rows.map((r) => r.id));
+    expect(capped).toEqual(whole.slice(0, 3));
+    expect((await listAds(store.db, {}, { limit: 2, offset: 0 })).rows.map((r) => r.id)).toEqual(whole.slice(0, 2));
   });
 
   it("follows a re-classification: classifyStored refreshes them to the new verdicts", async () => {
