@@ -1,6 +1,6 @@
 import { adInputSchema } from "../common/ad-input.js";
 import type { Capture, FetchedNotice } from "../common/capture.js";
-import { saveCapture } from "../store/queries/ads.js";
+import { saveCaptures } from "../store/queries/ads.js";
 import { keepNoticeOriginal } from "../store/queries/notice-originals.js";
 import { recordNoticeProbe, type ProbeOutcome } from "../store/queries/notice-probes.js";
 import { addFrontierUrls } from "../store/queries/frontier-jobs.js";
@@ -84,16 +84,21 @@ async function pdfNotice(st: RunState, n: FetchedNotice, bytes: Buffer): Promise
   return { ...n, contentType: PDF_TEXT_CONTENT_TYPE, body: text.body, error: text.error };
 }
 
-async function emit(st: RunState, cap: Capture): Promise<void> {
-  const ocrText = st.ocr ? await st.ocr.textFor(cap) : null;
-  const parsed = adInputSchema.safeParse(ocrText ? { ...cap.ad, ocr_text: ocrText.slice(0, 20_000) } : cap.ad);
-  if (!parsed.success) throw new GiveUp("invalid-ad", `source produced an invalid ad: ${parsed.error.issues[0]?.path.join(".")} ${parsed.error.issues[0]?.message}`);
+/** Validates captures (OCR first where a label may be drawn in a picture) and stores them in one transaction. */
+async function emit(st: RunState, caps: Capture[]): Promise<void> {
+  const valid: Capture[] = [];
+  for (const cap of caps) {
+    const ocrText = st.ocr ? await st.ocr.textFor(cap) : null;
+    const parsed = adInputSchema.safeParse(ocrText ? { ...cap.ad, ocr_text: ocrText.slice(0, 20_000) } : cap.ad);
+    if (!parsed.success) throw new GiveUp("invalid-ad", `source produced an invalid ad: ${parsed.error.issues[0]?.path.join(".")} ${parsed.error.issues[0]?.message}`);
+    valid.push({ ...cap, ad: parsed.data });
+  }
   // One transaction, and a repeated capture is stored once: safe to repeat after a server restart.
-  const saved = await crawlDb(st, "save capture", () => saveCapture(st.store.db, st.store.evidenceDir, st.runId, { ...cap, ad: parsed.data }, st.crawlerVersion)).catch((err: unknown) => {
+  const saved = await crawlDb(st, "save capture", () => saveCaptures(st.store.db, st.store.evidenceDir, st.runId, valid, st.crawlerVersion)).catch((err: unknown) => {
     throw asStopIfEvidence(st, err);
   });
-  st.counters.captures++;
-  if (saved.observationNew) st.counters.newObservations++;
+  st.counters.captures += saved.length;
+  st.counters.newObservations += saved.filter((s) => s.observationNew).length;
 }
 
 const FS_CODES = new Set(["ENOTDIR", "ENOSPC", "EACCES", "EPERM", "EROFS", "EDQUOT", "EISDIR", "EEXIST"]);
@@ -142,7 +147,8 @@ export function makeContext(st: RunState, item: WorkItem): SourceContext {
     fetch: (url, init) => politeFetch(st, url, init),
     withPage: async (fn) => (await st.browser()).withPage(fn),
     fetchNotice: (url, o) => (o?.fresh ? fetchNotice(st, url) : fetchNoticeOnce(st, url)),
-    emit: (cap) => emit(st, cap),
+    emit: (cap) => emit(st, [cap]),
+    emitAll: (caps) => emit(st, caps),
     recordNotice: (n) => recordProbe(st, n),
     enqueue: (items) => enqueue(st, item, items),
     count: (what, n = 1) => void (st.counters.skipped[what] = (st.counters.skipped[what] ?? 0) + n),

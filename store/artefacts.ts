@@ -1,4 +1,5 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { mkdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { sha256 } from "../common/hash.js";
 
@@ -33,6 +34,43 @@ export function writeArtefact(evidenceDir: string, kind: string, data: string | 
     renameSync(tmp, full);
   }
   return { sha256: hash, kind, bytes: bytes.length, path };
+}
+
+const madeDirs = new Set<string>();
+let tmpSeq = 0;
+
+/**
+ * writeArtefact without blocking the event loop: the file system calls run on libuv's threads while
+ * the crawl goes on (a page's evidence files are written at once). Same layout and guarantees: tmp
+ * file (unique per call) + rename, the same bytes twice is a no-op, a failed write leaves nothing.
+ */
+export async function writeArtefactAsync(evidenceDir: string, kind: string, data: string | Buffer): Promise<ArtefactRef> {
+  const bytes = typeof data === "string" ? Buffer.from(data, "utf8") : data;
+  const hash = sha256(bytes);
+  const path = join(hash.slice(0, 2), `${hash}.${EXT[kind] ?? "bin"}`);
+  const full = join(evidenceDir, path);
+  const ref = { sha256: hash, kind, bytes: bytes.length, path };
+  if (await stat(full).then(() => true, () => false)) return ref;
+  const dir = dirname(full);
+  try {
+    if (!madeDirs.has(dir)) {
+      await mkdir(dir, { recursive: true });
+      madeDirs.add(dir);
+    }
+  } catch (err) {
+    throw new Error(`cannot write evidence to ${evidenceDir}: ${(err as Error).message}`, { cause: err });
+  }
+  const tmp = `${full}.${process.pid}.${++tmpSeq}.tmp`;
+  try {
+    await writeFile(tmp, bytes);
+  } catch (err) {
+    await rm(tmp, { force: true }); // a full disk leaves no half file behind
+    // The directory may have been removed since it was made: forget it, so the next write makes it again.
+    madeDirs.delete(dir);
+    throw new Error(`cannot write evidence to ${evidenceDir}: ${(err as Error).message}`, { cause: err });
+  }
+  await rename(tmp, full);
+  return ref;
 }
 
 /** Reads an artefact by its stored relative path, refusing any path that leaves the evidence dir. */

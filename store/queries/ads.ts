@@ -2,7 +2,7 @@ import { sql, type Kysely, type Transaction } from "kysely";
 import type { AdInput } from "../../common/ad-input.js";
 import type { Capture, FetchedNotice } from "../../common/capture.js";
 import { sha256 } from "../../common/hash.js";
-import { writeArtefact, type ArtefactRef } from "../artefacts.js";
+import { writeArtefactAsync, type ArtefactRef } from "../artefacts.js";
 import type { Database } from "../schema.js";
 import { appendManifestEntries } from "./manifest.js";
 
@@ -232,33 +232,52 @@ export interface SavedCapture { adId: number; observationNew: boolean; artefacts
  * capture of the same ad on the same page in the same run is stored once.
  */
 export async function saveCapture(db: Kysely<Database>, evidenceDir: string, runId: number, cap: Capture, crawlerVersion: string): Promise<SavedCapture> {
-  const s = cap.sighting;
-  const shot = s.screenshotPng ? writeArtefact(evidenceDir, "screenshot", s.screenshotPng) : null;
-  const pageShot = s.pageScreenshotPng ? writeArtefact(evidenceDir, "page-screenshot", s.pageScreenshotPng) : null;
-  const html = s.html ? writeArtefact(evidenceDir, "html", s.html) : null;
-  const noticeFile = cap.notice ? writeArtefact(evidenceDir, "notice", cap.notice.body) : null;
-  const artefacts = [shot, pageShot, html, noticeFile].filter((a): a is ArtefactRef => a !== null);
+  return (await saveCaptures(db, evidenceDir, runId, [cap], crawlerVersion))[0]!;
+}
+
+/**
+ * Stores the captures of one page together, as saveCapture does each, in one transaction: all or
+ * none, with one commit (on a server, one WAL flush) for the page instead of one per ad.
+ */
+export async function saveCaptures(db: Kysely<Database>, evidenceDir: string, runId: number, caps: Capture[], crawlerVersion: string): Promise<SavedCapture[]> {
+  if (caps.length === 0) return [];
+  // Files first (content-addressed, idempotent), all of the page's at once: a file without its row
+  // is harmless and rewritten by the repeat, a row without its file cannot happen.
+  const write = (kind: string, data: string | Buffer | null | undefined) => (data === null || data === undefined ? Promise.resolve(null) : writeArtefactAsync(evidenceDir, kind, data));
+  const files = await Promise.all(caps.map(async (cap) => {
+    const s = cap.sighting;
+    const [shot, pageShot, html, noticeFile] = await Promise.all([write("screenshot", s.screenshotPng || null), write("page-screenshot", s.pageScreenshotPng || null), write("html", s.html || null), write("notice", cap.notice ? cap.notice.body : null)]);
+    return { shot, pageShot, html, artefacts: [shot, pageShot, html, noticeFile].filter((a): a is ArtefactRef => a !== null) };
+  }));
   return db.transaction().execute(async (tx) => {
     await tx.selectFrom("crawl_run").select("id").where("id", "=", runId).forUpdate().executeTakeFirstOrThrow();
-    const noticeId = cap.notice ? await archiveNotice(tx, cap.notice) : null;
-    const adId = await upsertAd(tx, cap.ad, noticeId, s.seenAt);
-    if (artefacts.length > 0) {
-      await tx.insertInto("artefact").values(artefacts.map((a) => ({ sha256: a.sha256, kind: a.kind, bytes: a.bytes, path: a.path }))).onConflict((oc) => oc.column("sha256").doNothing()).execute();
-    }
-    const obs = await tx
-      .insertInto("observation")
-      .values({
-        ad_id: adId, crawl_run_id: runId, seen_at: s.seenAt, page_url: s.pageUrl, frame_chain: JSON.stringify(s.frameChain),
-        viewport: s.viewport ? JSON.stringify(s.viewport) : null, user_agent: s.userAgent, crawler_version: crawlerVersion,
-        screenshot_sha256: shot?.sha256 ?? null, html_sha256: html?.sha256 ?? null, ...(pageShot ? { page_screenshot_sha256: pageShot.sha256 } : {}),
-        label_styles: JSON.stringify(s.labelStyles), links: JSON.stringify(s.links),
-      })
-      .onConflict((oc) => oc.columns(["ad_id", "crawl_run_id", "page_url"]).doNothing())
-      .returning("id")
-      .executeTakeFirst();
-    if (obs) {
-      await appendManifestEntries(tx, runId, artefacts.map((a) => ({ kind: a.kind, ref: `observation:${obs.id}`, sha256: a.sha256 })));
-    }
-    return { adId, observationNew: obs !== undefined, artefacts };
+    const out: SavedCapture[] = [];
+    for (let i = 0; i < caps.length; i++) out.push(await saveOne(tx, runId, caps[i]!, files[i]!, crawlerVersion));
+    return out;
   });
+}
+
+async function saveOne(tx: Transaction<Database>, runId: number, cap: Capture, f: { shot: ArtefactRef | null; pageShot: ArtefactRef | null; html: ArtefactRef | null; artefacts: ArtefactRef[] }, crawlerVersion: string): Promise<SavedCapture> {
+  const s = cap.sighting;
+  const { shot, pageShot, html, artefacts } = f;
+  const noticeId = cap.notice ? await archiveNotice(tx, cap.notice) : null;
+  const adId = await upsertAd(tx, cap.ad, noticeId, s.seenAt);
+  if (artefacts.length > 0) {
+    await tx.insertInto("artefact").values(artefacts.map((a) => ({ sha256: a.sha256, kind: a.kind, bytes: a.bytes, path: a.path }))).onConflict((oc) => oc.column("sha256").doNothing()).execute();
+  }
+  const obs = await tx
+    .insertInto("observation")
+    .values({
+      ad_id: adId, crawl_run_id: runId, seen_at: s.seenAt, page_url: s.pageUrl, frame_chain: JSON.stringify(s.frameChain),
+      viewport: s.viewport ? JSON.stringify(s.viewport) : null, user_agent: s.userAgent, crawler_version: crawlerVersion,
+      screenshot_sha256: shot?.sha256 ?? null, html_sha256: html?.sha256 ?? null, ...(pageShot ? { page_screenshot_sha256: pageShot.sha256 } : {}),
+      label_styles: JSON.stringify(s.labelStyles), links: JSON.stringify(s.links),
+    })
+    .onConflict((oc) => oc.columns(["ad_id", "crawl_run_id", "page_url"]).doNothing())
+    .returning("id")
+    .executeTakeFirst();
+  if (obs) {
+    await appendManifestEntries(tx, runId, artefacts.map((a) => ({ kind: a.kind, ref: `observation:${obs.id}`, sha256: a.sha256 })));
+  }
+  return { adId, observationNew: obs !== undefined, artefacts };
 }

@@ -26,6 +26,7 @@ import { navigate } from "../../browser.js";
 import { GiveUp } from "../../errors.js";
 import { isPrivateAddress } from "../../net-guard.js";
 import { collectEvidence, SLOT_ATTR, type ElementEvidence } from "../../evidence.js";
+import type { Capture } from "../../../common/capture.js";
 import type { AdSource, FetchResult, SourceContext, SourceOptions, WorkItem } from "../../source.js";
 import { prepareSitePage } from "../../sites/prepare-page.js";
 import { sha256 } from "../../../common/hash.js";
@@ -136,13 +137,14 @@ async function handle(item: WorkItem, ctx: SourceContext, opts: SourceOptions): 
   ctx.log.debug({ slots: res.slots, path: why }, "ad slots found");
   const seenAt = ctx.now().toISOString();
   const siteName = siteNameOf(doc.body, findSiteProfile(doc.finalUrl, opts.siteProfile));
+  const captures: Capture[] = [];
   for (const ev of res.evidence) {
     if (isEmptySlot(ev)) continue;
     if (!res.rendered) ev.html = `${ev.html}${provenance(doc, seenAt)}`;
     const ad = buildAd(ev, { pageUrl: res.finalUrl, siteName });
     const notice = ad.notice_url ? await ctx.fetchNotice(ad.notice_url) : null;
     if (notice) ad.notice_status = notice.status;
-    await ctx.emit({
+    captures.push({
       ad,
       notice,
       sighting: {
@@ -151,6 +153,8 @@ async function handle(item: WorkItem, ctx: SourceContext, opts: SourceOptions): 
       },
     });
   }
+  // The page's ads are stored together: one transaction (and one commit) for the page.
+  await ctx.emitAll(captures);
   const maxDepth = typeof opts.maxDepth === "number" ? opts.maxDepth : 3;
   if (item.depth < maxDepth) await ctx.enqueue(res.links.map((url) => ({ url, kind: "page", depth: item.depth + 1 })));
 }
