@@ -37,10 +37,19 @@ export async function openQueue(c: QueueConfig, log: Logger): Promise<PgBoss> {
   });
   boss.on("error", (err: Error) => log.warn({ err: err.message }, "queue error"));
   await boss.start();
-  if (!(await boss.getQueue(CRAWL_QUEUE))) {
-    await boss.createQueue(CRAWL_QUEUE, { name: CRAWL_QUEUE, policy: "stately", expireInSeconds: leaseOf(c), retryLimit: 50, retryDelay: 1 }).catch(async (err: Error) => {
-      if (!(await boss.getQueue(CRAWL_QUEUE))) throw err; // another process created it meanwhile
-    });
+  // Two processes starting on a fresh queue schema both try to create the queue; pg-boss's create_queue
+  // can then deadlock (Postgres aborts one of them). The other one commits it a moment later: look
+  // again after a short wait, and try once more if it is still missing.
+  for (let attempt = 1; !(await boss.getQueue(CRAWL_QUEUE)); attempt++) {
+    const err = await boss.createQueue(CRAWL_QUEUE, { name: CRAWL_QUEUE, policy: "stately", expireInSeconds: leaseOf(c), retryLimit: 50, retryDelay: 1 }).then(() => null, (e: Error) => e);
+    if (!err) break;
+    if (attempt >= 5) {
+      // A started pg-boss keeps timers running: stop it, or the failed process would never exit.
+      await boss.stop({ graceful: false }).catch(() => undefined);
+      throw err;
+    }
+    log.debug({ err: err.message, attempt }, "queue creation raced another process; looking again");
+    await new Promise((r) => setTimeout(r, 200 * attempt));
   }
   return boss;
 }
