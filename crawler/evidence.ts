@@ -1,4 +1,4 @@
-import type { Frame, Page } from "playwright-core";
+import type { CDPSession, Frame, Page } from "playwright-core";
 import type { Logger } from "pino";
 import type { LabelStyle } from "../common/capture.js";
 import { EVIDENCE_SCRIPT } from "./evidence-script.js";
@@ -70,14 +70,39 @@ async function mergeFrames(ev: ElementEvidence, d: Described, frame: Frame, dept
   }
 }
 
-async function screenshot(page: Page, key: string, rect: ElementEvidence["rect"], o: { limits: EvidenceLimits; log: Logger }): Promise<Buffer | null> {
-  if (rect.width < 1 || rect.height < 1) return null;
+const sessions = new WeakMap<Page, Promise<CDPSession>>();
+
+/** The page's own DevTools session for screenshots (one per page, opened on first use). */
+function cdpOf(page: Page): Promise<CDPSession> {
+  let s = sessions.get(page);
+  if (!s) {
+    s = page.context().newCDPSession(page);
+    sessions.set(page, s);
+    s.catch(() => sessions.delete(page));
+  }
+  return s;
+}
+
+/**
+ * A PNG of the element: the area of its current box in the page (beyond the viewport too), captured by
+ * the DevTools protocol. About 4x cheaper than Playwright's element screenshot, which first waits for
+ * the element to be stable (30 vs 118 ms a shot on the bench site). The element is scrolled into view
+ * and two frames are let paint first, so that its ad frames (rendered by other processes) and lazy
+ * images are in the picture; its box is read then. Bounded to maxScreenshotPixels (a 2000x2000 corner beyond that).
+ */
+async function screenshot(page: Page, key: string, o: { limits: EvidenceLimits; log: Logger }): Promise<Buffer | null> {
   try {
-    if (rect.width * rect.height <= o.limits.maxScreenshotPixels) {
-      return await page.locator(`[${SLOT_ATTR}="${key}"]`).screenshot({ timeout: 15_000, animations: "disabled" });
-    }
-    const clip = { x: rect.x, y: rect.y, width: Math.min(rect.width, 2000), height: Math.min(rect.height, 2000) };
-    return await page.screenshot({ clip, fullPage: true, timeout: 15_000 });
+    const rect = (await page.evaluate(`((a) => { const el = document.querySelector("[" + a.attr + "=" + JSON.stringify(a.key) + "]"); if (!el) return null; el.scrollIntoView({ block: "nearest", inline: "nearest" }); const r = el.getBoundingClientRect(); return { x: r.left + scrollX, y: r.top + scrollY, width: r.width, height: r.height }; })(${JSON.stringify({ attr: SLOT_ATTR, key })})`)) as ElementEvidence["rect"] | null;
+    if (!rect || rect.width < 1 || rect.height < 1) return null;
+    // Two frames painted, bounded: a page whose scripts are off (or that never paints) does not hold the capture up.
+    let timer: NodeJS.Timeout | undefined;
+    const painted = page.evaluate("new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))").catch(() => undefined);
+    await Promise.race([painted, new Promise((r) => (timer = setTimeout(r, 150)))]).finally(() => clearTimeout(timer));
+    const big = rect.width * rect.height > o.limits.maxScreenshotPixels;
+    const clip = { x: Math.max(0, rect.x), y: Math.max(0, rect.y), width: big ? Math.min(rect.width, 2000) : rect.width, height: big ? Math.min(rect.height, 2000) : rect.height, scale: 1 };
+    const cdp = await cdpOf(page);
+    const shot = (await cdp.send("Page.captureScreenshot", { format: "png", clip, captureBeyondViewport: true })) as { data: string };
+    return Buffer.from(shot.data, "base64");
   } catch (err) {
     o.log.debug({ key, err: (err as Error).message }, "element screenshot failed");
     return null;
@@ -113,7 +138,7 @@ export async function collectEvidence(page: Page, o: CollectOptions): Promise<El
       frameChain: [d.url], frameTexts: [], rect: d.rect, viewport: d.viewport, screenshotPng: null,
     };
     await mergeFrames(ev, d, page.mainFrame(), 0, { labelRe: o.labelRe, limits, log: o.log });
-    if (!o.wantScreenshot || o.wantScreenshot(ev)) ev.screenshotPng = await screenshot(page, d.key, d.rect, { limits, log: o.log });
+    if (!o.wantScreenshot || o.wantScreenshot(ev)) ev.screenshotPng = await screenshot(page, d.key, { limits, log: o.log });
     out.push(ev);
   }
   return out;
