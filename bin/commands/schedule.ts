@@ -25,7 +25,7 @@ export function parseDuration(flag: string, v: string, minSeconds = 60): number 
 const human = (s: number) => (s % 86_400 === 0 ? `${s / 86_400}d` : s % 3600 === 0 ? `${s / 3600}h` : s % 60 === 0 ? `${s / 60}m` : `${s}s`);
 const iso = (d: Date | null) => (d ? d.toISOString() : "-");
 
-interface AddOpts { source?: string; notices?: boolean; seed: string[]; term: string[]; apiBase?: string; allowPrivate?: boolean; every?: string; maxPages?: string; concurrency?: string }
+interface AddOpts { source?: string; notices?: boolean; seed: string[]; term: string[]; apiBase?: string; allowPrivate?: boolean; screenshots?: string; fullPage?: boolean; every?: string; maxPages?: string; concurrency?: string }
 
 async function addCommand(name: string, o: AddOpts, flags: GlobalFlags): Promise<void> {
   if (!/^[\w.-]{1,64}$/.test(name)) throw new UsageError(`schedule add: the name may hold letters, digits, "-", "_" and "." (at most 64), got ${JSON.stringify(name)}`);
@@ -35,8 +35,9 @@ async function addCommand(name: string, o: AddOpts, flags: GlobalFlags): Promise
   const ctx = makeCtx(flags);
   let plan: SchedulePlan;
   if (o.source) {
-    await plansFromFlags({ source: [o.source], seed: o.seed, term: o.term, apiBase: o.apiBase, allowPrivate: o.allowPrivate }, {}); // validates the source and seeds now, not at 3 a.m.
-    plan = { source: o.source, seeds: o.seed, terms: o.term, ...(o.apiBase ? { apiBase: o.apiBase } : {}), allowPrivate: o.allowPrivate ?? false };
+    const evidence = { ...(o.screenshots ? { screenshots: o.screenshots } : {}), ...(o.fullPage ? { fullPage: true } : {}) };
+    await plansFromFlags({ source: [o.source], seed: o.seed, term: o.term, apiBase: o.apiBase, allowPrivate: o.allowPrivate, ...evidence }, {}); // validates the source, seeds and options now, not at 3 a.m.
+    plan = { source: o.source, seeds: o.seed, terms: o.term, ...(o.apiBase ? { apiBase: o.apiBase } : {}), allowPrivate: o.allowPrivate ?? false, ...evidence };
   } else plan = { allowPrivate: o.allowPrivate ?? false };
   const entry = { name, kind: o.source ? "crawl" as const : "notices" as const, plan, everySeconds, maxPages: positiveInt("--max-pages", o.maxPages, 200), concurrency: positiveInt("--concurrency", o.concurrency, 4) };
   await withStore(ctx, (store) => upsertScheduleEntry(store.db, entry));
@@ -58,7 +59,7 @@ async function listCommand(flags: GlobalFlags): Promise<void> {
 async function runTurn(ctx: Ctx, store: Store, e: ScheduleEntry, signal: AbortSignal): Promise<{ ok: boolean; status: string; error: string | null }> {
   const log = ctx.log.child({ schedule: e.name });
   if (e.kind === "crawl") {
-    const plans = await plansFromFlags({ source: [e.plan.source!], seed: e.plan.seeds ?? [], term: e.plan.terms ?? [], apiBase: e.plan.apiBase, allowPrivate: e.plan.allowPrivate }, ctx.config.tokens);
+    const plans = await plansFromFlags({ source: [e.plan.source!], seed: e.plan.seeds ?? [], term: e.plan.terms ?? [], apiBase: e.plan.apiBase, allowPrivate: e.plan.allowPrivate, screenshots: e.plan.screenshots, fullPage: e.plan.fullPage }, ctx.config.tokens);
     const summary = await crawlAndClassify(ctx, plans, { maxPages: e.maxPages, concurrency: e.concurrency, signal }, store);
     const bad = summary.runs.find((r) => r.status !== "done");
     return bad ? { ok: false, status: bad.status, error: String(bad.stats.error ?? `${bad.source} run ${bad.runId} ${bad.status}`) } : { ok: true, status: "done", error: null };
@@ -140,6 +141,8 @@ export function registerScheduleCommands(program: Command, flags: () => GlobalFl
     .option("--term <text>", "a search term (repeatable)", collect, [])
     .option("--api-base <url>", "API base URL of the source")
     .option("--allow-private", "follow links to private and loopback addresses")
+    .option("--screenshots <which>", "publisher pages: political (default) or all, as for crawl")
+    .option("--full-page", "publisher pages: keep a whole-page screenshot with each sighting, as for crawl")
     .option("--every <duration>", "interval: 30m, 6h, 1d, 2w")
     .option("--max-pages <n>", "page budget per turn (notices per turn for --notices)", "200")
     .option("--concurrency <n>", "pages at once", "4")

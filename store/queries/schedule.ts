@@ -3,7 +3,7 @@ import type { Database } from "../schema.js";
 import { listSourceStatus } from "./dashboard.js";
 
 /** What a schedule entry re-runs: a crawl plan (tokens are never stored; they come from the environment) or the notice re-probe. */
-export interface SchedulePlan { source?: string; seeds?: string[]; terms?: string[]; apiBase?: string; allowPrivate?: boolean }
+export interface SchedulePlan { source?: string; seeds?: string[]; terms?: string[]; apiBase?: string; allowPrivate?: boolean; screenshots?: string; fullPage?: boolean }
 
 /** One entry of the monitoring schedule, with how its last turn went. */
 export interface ScheduleEntry {

@@ -61,7 +61,7 @@ describe("polad schedule: re-crawls on an interval and re-probes archived notice
     for (const args of [
       ["schedule", "add", "a-strict", "--notices", "--every", "1h"],
       ["schedule", "add", "b-probe", "--notices", "--every", "1h", "--allow-private"],
-      ["schedule", "add", "c-site", "--source", "publisher", "--seed", `${host.base}/site/`, "--every", "6h", "--max-pages", "1"],
+      ["schedule", "add", "c-site", "--source", "publisher", "--seed", `${host.base}/site/`, "--every", "6h", "--max-pages", "1", "--full-page"],
     ]) {
       const r = await polad(args);
       expect(r.code, r.stderr).toBe(0);
@@ -110,6 +110,22 @@ describe("polad schedule: re-crawls on an interval and re-probes archived notice
     }
     const verify = await polad(["verify"]);
     expect(verify.code, verify.stdout + verify.stderr).toBe(0);
+  });
+
+  it("passes the crawl's evidence options on to each turn (--full-page here)", async () => {
+    const store = await open();
+    try {
+      const runs = await store.db.selectFrom("crawl_run").select(["params"]).where("source", "=", "publisher").execute();
+      expect(runs).toHaveLength(1);
+      const params = (typeof runs[0]!.params === "string" ? JSON.parse(runs[0]!.params) : runs[0]!.params) as Record<string, unknown>;
+      expect(params.fullPage).toBe(true);
+      expect(params.screenshots).toBeUndefined();
+    } finally {
+      await store.close();
+    }
+    const bad = await polad(["schedule", "add", "d-bad", "--source", "publisher", "--seed", `${host.base}/site/`, "--every", "6h", "--screenshots", "some"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--screenshots: expected "political" or "all"/);
   });
 
   it("takes no turn before an entry's interval has passed, lists the entries and shows each source's health", async () => {
