@@ -82,7 +82,19 @@ export async function migrate(db: Kysely<Database>): Promise<string[]> {
   // Migrations are independent additions; a store that ran a later one before an earlier one was
   // written (parallel branches of work) runs the missing one instead of refusing to open.
   const migrator = new Migrator({ db, provider, migrationTableSchema: schema, migrationTableName: "polad_migration", migrationLockTableName: "polad_migration_lock", allowUnorderedMigrations: true });
-  const { error, results } = await migrator.migrateToLatest();
-  if (error) throw new Error("database migration failed", { cause: error });
-  return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
+  for (let attempt = 1; ; attempt++) {
+    const { error, results } = await migrator.migrateToLatest();
+    if (!error) return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
+    // Kysely looks for its bookkeeping tables by listing every table of the database; a schema or
+    // table another process drops meanwhile (other stores on the same server) fails that listing
+    // with "does not exist". Nothing was applied then (migrations run in one transaction): look again.
+    if (attempt >= 5 || !droppedMeanwhile(error)) throw new Error("database migration failed", { cause: error });
+    await new Promise((r) => setTimeout(r, 100 * attempt));
+  }
+}
+
+/** A catalog listing that raced a concurrent DROP: invalid schema (3F000), undefined table (42P01) or a catalog cache miss. */
+function droppedMeanwhile(err: unknown): boolean {
+  const e = err as { code?: unknown; message?: unknown } | null;
+  return !!e && (e.code === "3F000" || e.code === "42P01" || (typeof e.message === "string" && /cache lookup failed/.test(e.message)));
 }
