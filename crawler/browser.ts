@@ -32,6 +32,19 @@ export const BLOCKED_URLS = [
   "*connect.facebook.net/*/fbevents.js*", "*clarity.ms/*", "*newrelic.com/*", "*nr-data.net/*", "*sentry.io/*", "*segment.io/*", "*mxpnl.com/*", "*mixpanel.com/*",
 ];
 
+const sessions = new WeakMap<Page, Promise<CDPSession>>();
+
+/** The page's one DevTools session (the pool's URL blocking, screenshots), opened on first use. */
+export function pageSession(page: Page): Promise<CDPSession> {
+  let s = sessions.get(page);
+  if (!s) {
+    s = page.context().newCDPSession(page);
+    sessions.set(page, s);
+    s.catch(() => sessions.delete(page));
+  }
+  return s;
+}
+
 const versions = new Map<string, Promise<string>>();
 
 /**
@@ -111,7 +124,7 @@ export class BrowserPool {
     const context = await this.sharedContext();
     const page = await context.newPage();
     this.pages.add(page);
-    const cdp = await context.newCDPSession(page);
+    const cdp = await pageSession(page);
     await cdp.send("Network.enable");
     await cdp.send("Network.setBlockedURLs", { urls: BLOCKED_URLS });
     const slot: Slot = { page, cdp, broken: false, frozen: false };

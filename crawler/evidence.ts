@@ -1,6 +1,7 @@
-import type { CDPSession, Frame, Page } from "playwright-core";
+import type { Frame, Page } from "playwright-core";
 import type { Logger } from "pino";
 import type { LabelStyle } from "../common/capture.js";
+import { pageSession } from "./browser.js";
 import { EVIDENCE_SCRIPT } from "./evidence-script.js";
 
 /** The attribute a source sets on each ad element it wants evidence for (value: a slot key). */
@@ -70,19 +71,6 @@ async function mergeFrames(ev: ElementEvidence, d: Described, frame: Frame, dept
   }
 }
 
-const sessions = new WeakMap<Page, Promise<CDPSession>>();
-
-/** The page's own DevTools session for screenshots (one per page, opened on first use). */
-function cdpOf(page: Page): Promise<CDPSession> {
-  let s = sessions.get(page);
-  if (!s) {
-    s = page.context().newCDPSession(page);
-    sessions.set(page, s);
-    s.catch(() => sessions.delete(page));
-  }
-  return s;
-}
-
 /**
  * A PNG of the element: the area of its current box in the page (beyond the viewport too), captured by
  * the DevTools protocol. About 4x cheaper than Playwright's element screenshot, which first waits for
@@ -100,7 +88,7 @@ async function screenshot(page: Page, key: string, o: { limits: EvidenceLimits; 
     await Promise.race([painted, new Promise((r) => (timer = setTimeout(r, 150)))]).finally(() => clearTimeout(timer));
     const big = rect.width * rect.height > o.limits.maxScreenshotPixels;
     const clip = { x: Math.max(0, rect.x), y: Math.max(0, rect.y), width: big ? Math.min(rect.width, 2000) : rect.width, height: big ? Math.min(rect.height, 2000) : rect.height, scale: 1 };
-    const cdp = await cdpOf(page);
+    const cdp = await pageSession(page);
     const shot = (await cdp.send("Page.captureScreenshot", { format: "png", clip, captureBeyondViewport: true })) as { data: string };
     return Buffer.from(shot.data, "base64");
   } catch (err) {

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { mkdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { sha256 } from "../common/hash.js";
@@ -13,38 +13,16 @@ export interface ArtefactRef {
 
 const EXT: Record<string, string> = { screenshot: "png", "page-screenshot": "png", html: "html", notice: "txt" };
 
-/**
- * Writes bytes content-addressed under the evidence dir (tmp file + rename, so a kill never leaves
- * a half file under its final name). Writing the same bytes twice is a no-op.
- */
-export function writeArtefact(evidenceDir: string, kind: string, data: string | Buffer): ArtefactRef {
-  const bytes = typeof data === "string" ? Buffer.from(data, "utf8") : data;
-  const hash = sha256(bytes);
-  const path = join(hash.slice(0, 2), `${hash}.${EXT[kind] ?? "bin"}`);
-  const full = join(evidenceDir, path);
-  if (!existsSync(full)) {
-    mkdirSync(dirname(full), { recursive: true });
-    const tmp = `${full}.${process.pid}.tmp`;
-    try {
-      writeFileSync(tmp, bytes);
-    } catch (err) {
-      rmSync(tmp, { force: true }); // a full disk leaves no half file behind
-      throw new Error(`cannot write evidence to ${evidenceDir}: ${(err as Error).message}`, { cause: err });
-    }
-    renameSync(tmp, full);
-  }
-  return { sha256: hash, kind, bytes: bytes.length, path };
-}
-
 const madeDirs = new Set<string>();
 let tmpSeq = 0;
 
 /**
- * writeArtefact without blocking the event loop: the file system calls run on libuv's threads while
- * the crawl goes on (a page's evidence files are written at once). Same layout and guarantees: tmp
- * file (unique per call) + rename, the same bytes twice is a no-op, a failed write leaves nothing.
+ * Writes bytes content-addressed under the evidence dir (tmp file, unique per call, + rename, so a
+ * kill never leaves a half file under its final name). Writing the same bytes twice is a no-op; a
+ * failed write leaves nothing. The file system calls run on libuv's threads, so the crawl goes on
+ * meanwhile (a page's evidence files are written at once).
  */
-export async function writeArtefactAsync(evidenceDir: string, kind: string, data: string | Buffer): Promise<ArtefactRef> {
+export async function writeArtefact(evidenceDir: string, kind: string, data: string | Buffer): Promise<ArtefactRef> {
   const bytes = typeof data === "string" ? Buffer.from(data, "utf8") : data;
   const hash = sha256(bytes);
   const path = join(hash.slice(0, 2), `${hash}.${EXT[kind] ?? "bin"}`);

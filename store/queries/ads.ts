@@ -2,7 +2,7 @@ import { sql, type Kysely, type Transaction } from "kysely";
 import type { AdInput } from "../../common/ad-input.js";
 import type { Capture, FetchedNotice } from "../../common/capture.js";
 import { sha256 } from "../../common/hash.js";
-import { writeArtefactAsync, type ArtefactRef } from "../artefacts.js";
+import { writeArtefact, type ArtefactRef } from "../artefacts.js";
 import type { Database } from "../schema.js";
 import { appendManifestEntries } from "./manifest.js";
 
@@ -243,7 +243,7 @@ export async function saveCaptures(db: Kysely<Database>, evidenceDir: string, ru
   if (caps.length === 0) return [];
   // Files first (content-addressed, idempotent), all of the page's at once: a file without its row
   // is harmless and rewritten by the repeat, a row without its file cannot happen.
-  const write = (kind: string, data: string | Buffer | null | undefined) => (data === null || data === undefined ? Promise.resolve(null) : writeArtefactAsync(evidenceDir, kind, data));
+  const write = (kind: string, data: string | Buffer | null | undefined) => (data === null || data === undefined ? Promise.resolve(null) : writeArtefact(evidenceDir, kind, data));
   const files = await Promise.all(caps.map(async (cap) => {
     const s = cap.sighting;
     const [shot, pageShot, html, noticeFile] = await Promise.all([write("screenshot", s.screenshotPng || null), write("page-screenshot", s.pageScreenshotPng || null), write("html", s.html || null), write("notice", cap.notice ? cap.notice.body : null)]);

@@ -9,7 +9,7 @@ import { appendManifest } from "./manifest.js";
  * run: the same bytes for the same URL are recorded once.
  */
 export async function keepNoticeOriginal(db: Kysely<Database>, evidenceDir: string, runId: number, n: { url: string; bytes: Buffer; kind: string }): Promise<ArtefactRef> {
-  const a = writeArtefact(evidenceDir, n.kind, n.bytes);
+  const a = await writeArtefact(evidenceDir, n.kind, n.bytes);
   const ref = `notice:${n.url.replaceAll("\u0000", "")}`;
   await db.transaction().execute(async (tx) => {
     await tx.selectFrom("crawl_run").select("id").where("id", "=", runId).forUpdate().executeTakeFirstOrThrow();

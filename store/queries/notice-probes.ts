@@ -20,7 +20,7 @@ const reachable = (status: number, error: string | null) => status >= 200 && sta
  * Everything in one transaction under the run's row lock, like a capture.
  */
 export async function recordNoticeProbe(db: Kysely<Database>, evidenceDir: string, runId: number, n: FetchedNotice): Promise<ProbeOutcome> {
-  const file = writeArtefact(evidenceDir, "notice", n.body);
+  const file = await writeArtefact(evidenceDir, "notice", n.body);
   return db.transaction().execute(async (tx) => {
     await tx.selectFrom("crawl_run").select("id").where("id", "=", runId).forUpdate().executeTakeFirstOrThrow();
     const before = await tx.selectFrom("notice").select(["id", "sha256", "status", "error"]).where("url", "=", n.url).orderBy("fetched_at", "desc").orderBy("id", "desc").limit(1).executeTakeFirst();
