@@ -4,7 +4,7 @@ import type { Capture, FetchedNotice } from "../../common/capture.js";
 import { sha256 } from "../../common/hash.js";
 import { writeArtefact, type ArtefactRef } from "../artefacts.js";
 import type { Database } from "../schema.js";
-import { appendManifestEntries } from "./manifest.js";
+import { GENESIS, insertManifestEntries } from "./manifest.js";
 
 type Tx = Transaction<Database> | Kysely<Database>;
 
@@ -14,19 +14,6 @@ const KNOWN = new Set(["id", "source", "publisher", "site_name", "sponsor", "tex
 export function contentHash(ad: AdInput): string {
   const norm = (s: string | null | undefined) => (s ?? "").normalize("NFKC").replace(/\s+/g, " ").trim().toLowerCase();
   return sha256(`${norm(ad.sponsor)}\u0000${norm(ad.text)}\u0000${norm(ad.label)}`);
-}
-
-async function publisherId(tx: Tx, rawName: string, rawSiteName: string | null | undefined): Promise<number> {
-  const name = dbText(rawName);
-  const siteName = rawSiteName ? dbText(rawSiteName) : null;
-  const row = await tx
-    .insertInto("publisher")
-    .values({ name, site_name: siteName })
-    // The latest name a site gave itself wins; a sighting that found none keeps the one known.
-    .onConflict((oc) => oc.column("name").doUpdateSet({ name, site_name: sql`coalesce(excluded.site_name, publisher.site_name)` }))
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  return Number(row.id);
 }
 
 /** Headers that carry the crawler's own session or credentials: never archived. */
@@ -48,27 +35,6 @@ export async function archiveNotice(tx: Tx, n: FetchedNotice): Promise<number> {
       url: dbText(n.url), final_url: dbText(n.finalUrl), status: n.status, headers: dbJson(Object.fromEntries(Object.entries(n.headers).filter(([k]) => !PRIVATE_HEADERS.has(k.toLowerCase())))), content_type: dbText(n.contentType),
       body: dbText(n.body), redirects: JSON.stringify(n.redirects), sha256: hash, error: n.error, fetched_at: n.fetchedAt,
     })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  return Number(row.id);
-}
-
-/** Inserts or refreshes one ad (dedup on source + external id); first/last seen widen, never shrink. */
-export async function upsertAd(tx: Tx, ad: AdInput, noticeId: number | null, seenAt: string): Promise<number> {
-  const values = adValues(ad, await publisherId(tx, ad.publisher, ad.site_name), noticeId, seenAt);
-  const row = await tx
-    .insertInto("ad")
-    .values(values)
-    .onConflict((oc) =>
-      oc.columns(["source", "external_id"]).doUpdateSet({
-        ...values,
-        notice_id: sql`coalesce(excluded.notice_id, ad.notice_id)`,
-        // New content, new creative: grouped again after the next classification.
-        creative_id: sql`case when ad.content_hash = excluded.content_hash then ad.creative_id end`,
-        first_seen_at: sql`least(ad.first_seen_at, excluded.first_seen_at)`,
-        last_seen_at: sql`greatest(ad.last_seen_at, excluded.last_seen_at)`,
-      }),
-    )
     .returning("id")
     .executeTakeFirstOrThrow();
   return Number(row.id);
@@ -236,8 +202,47 @@ export async function saveCapture(db: Kysely<Database>, evidenceDir: string, run
 }
 
 /**
+ * Publisher ids already written by this store, with the site name last written for each: a page's
+ * ads mostly share one publisher, and a crawl sees the same few publishers on every page. Filled only
+ * after the writing transaction commits (a rolled-back id must not be reused).
+ */
+const knownPublishers = new WeakMap<object, Map<string, { id: number; siteName: string | null }>>();
+
+/** Publisher ids for a page's ads, writing only names not yet known or whose site name changed (one statement for all). */
+async function pagePublishers(tx: Tx, known: Map<string, { id: number; siteName: string | null }>, ads: AdInput[], learned: Map<string, { id: number; siteName: string | null }>): Promise<number[]> {
+  const want = new Map<string, string | null>();
+  for (const ad of ads) {
+    const name = dbText(ad.publisher);
+    const site = ad.site_name ? dbText(ad.site_name) : null;
+    if (!want.has(name) || site !== null) want.set(name, site);
+  }
+  const ids = new Map<string, number>();
+  const write: Array<[string, string | null]> = [];
+  for (const [name, site] of want) {
+    const k = learned.get(name) ?? known.get(name);
+    if (k && (site === null || site === k.siteName)) ids.set(name, k.id);
+    else write.push([name, site]);
+  }
+  if (write.length) {
+    // The latest name a site gave itself wins; a sighting that found none keeps the one known.
+    const { rows } = await sql<{ id: number; name: string; site_name: string | null }>`insert into publisher (name, site_name)
+      select * from unnest(${write.map((w) => w[0])}::text[], ${write.map((w) => w[1])}::text[])
+      on conflict (name) do update set site_name = coalesce(excluded.site_name, publisher.site_name)
+      returning id, name, site_name`.execute(tx);
+    for (const r of rows) {
+      ids.set(r.name, Number(r.id));
+      learned.set(r.name, { id: Number(r.id), siteName: r.site_name });
+    }
+  }
+  return ads.map((ad) => ids.get(dbText(ad.publisher))!);
+}
+
+/**
  * Stores the captures of one page together, as saveCapture does each, in one transaction: all or
- * none, with one commit (on a server, one WAL flush) for the page instead of one per ad.
+ * none, with one commit (on a server, one WAL flush) for the page instead of one per ad. The
+ * statements are per page, not per ad: the run lock with the chain's end, the page's ads, artefacts,
+ * observations and manifest entries each as one statement (about 7 round trips for a page of any
+ * size instead of 6 an ad; the crawl_run lock, which serialises a run's writers, is held that much shorter).
  */
 export async function saveCaptures(db: Kysely<Database>, evidenceDir: string, runId: number, caps: Capture[], crawlerVersion: string): Promise<SavedCapture[]> {
   if (caps.length === 0) return [];
@@ -249,35 +254,88 @@ export async function saveCaptures(db: Kysely<Database>, evidenceDir: string, ru
     const [shot, pageShot, html, noticeFile] = await Promise.all([write("screenshot", s.screenshotPng || null), write("page-screenshot", s.pageScreenshotPng || null), write("html", s.html || null), write("notice", cap.notice ? cap.notice.body : null)]);
     return { shot, pageShot, html, artefacts: [shot, pageShot, html, noticeFile].filter((a): a is ArtefactRef => a !== null) };
   }));
-  return db.transaction().execute(async (tx) => {
-    await tx.selectFrom("crawl_run").select("id").where("id", "=", runId).forUpdate().executeTakeFirstOrThrow();
-    const out: SavedCapture[] = [];
-    for (let i = 0; i < caps.length; i++) out.push(await saveOne(tx, runId, caps[i]!, files[i]!, crawlerVersion));
-    return out;
+  let known = knownPublishers.get(db);
+  if (!known) knownPublishers.set(db, (known = new Map()));
+  const learned = new Map<string, { id: number; siteName: string | null }>();
+  const out = await db.transaction().execute(async (tx) => {
+    // The run's lock (it orders the hash chain) and the chain's end, in one statement.
+    const { rows: [end] } = await sql<{ seq: number | null; entry_hash: string | null }>`select m.seq, m.entry_hash from crawl_run r
+      left join lateral (select seq, entry_hash from manifest_entry where crawl_run_id = r.id order by seq desc limit 1) m on true
+      where r.id = ${runId} for update of r`.execute(tx);
+    if (!end) throw new Error(`crawl run ${runId} does not exist`);
+    const noticeIds: Array<number | null> = [];
+    for (const cap of caps) noticeIds.push(cap.notice ? await archiveNotice(tx, cap.notice) : null);
+    const publisherIds = await pagePublishers(tx, known, caps.map((c) => c.ad), learned);
+    const adIds = await upsertPageAds(tx, caps, publisherIds, noticeIds);
+    const artefacts = [...new Map(files.flatMap((f) => f.artefacts).map((a) => [a.sha256, a])).values()];
+    if (artefacts.length > 0) {
+      await tx.insertInto("artefact").values(artefacts.map((a) => ({ sha256: a.sha256, kind: a.kind, bytes: a.bytes, path: a.path }))).onConflict((oc) => oc.column("sha256").doNothing()).execute();
+    }
+    // A repeated sighting (the same ad on the same page in this run, here or in an earlier attempt) is stored once: the first.
+    const inserted = await tx
+      .insertInto("observation")
+      .values(caps.map((cap, i) => {
+        const s = cap.sighting;
+        const f = files[i]!;
+        return {
+          ad_id: adIds[i]!, crawl_run_id: runId, seen_at: s.seenAt, page_url: s.pageUrl, frame_chain: JSON.stringify(s.frameChain),
+          viewport: s.viewport ? JSON.stringify(s.viewport) : null, user_agent: s.userAgent, crawler_version: crawlerVersion,
+          screenshot_sha256: f.shot?.sha256 ?? null, html_sha256: f.html?.sha256 ?? null, page_screenshot_sha256: f.pageShot?.sha256 ?? null,
+          label_styles: JSON.stringify(s.labelStyles), links: JSON.stringify(s.links),
+        };
+      }))
+      .onConflict((oc) => oc.columns(["ad_id", "crawl_run_id", "page_url"]).doNothing())
+      .returning(["id", "ad_id", "page_url"])
+      .execute();
+    const obsOf = new Map(inserted.map((r) => [`${r.ad_id}\u0000${r.page_url}`, Number(r.id)]));
+    const entries: Array<{ kind: string; ref: string; sha256: string }> = [];
+    const saved = caps.map((cap, i): SavedCapture => {
+      const key = `${adIds[i]}\u0000${cap.sighting.pageUrl}`;
+      const obsId = obsOf.get(key);
+      if (obsId === undefined) return { adId: adIds[i]!, observationNew: false, artefacts: files[i]!.artefacts };
+      obsOf.delete(key); // a second capture of the same sighting on this page is not new
+      for (const a of files[i]!.artefacts) entries.push({ kind: a.kind, ref: `observation:${obsId}`, sha256: a.sha256 });
+      return { adId: adIds[i]!, observationNew: true, artefacts: files[i]!.artefacts };
+    });
+    await insertManifestEntries(tx, runId, entries, end.seq ?? 0, end.entry_hash ?? GENESIS);
+    return saved;
   });
+  for (const [name, v] of learned) known.set(name, v);
+  return out;
 }
 
-async function saveOne(tx: Transaction<Database>, runId: number, cap: Capture, f: { shot: ArtefactRef | null; pageShot: ArtefactRef | null; html: ArtefactRef | null; artefacts: ArtefactRef[] }, crawlerVersion: string): Promise<SavedCapture> {
-  const s = cap.sighting;
-  const { shot, pageShot, html, artefacts } = f;
-  const noticeId = cap.notice ? await archiveNotice(tx, cap.notice) : null;
-  const adId = await upsertAd(tx, cap.ad, noticeId, s.seenAt);
-  if (artefacts.length > 0) {
-    await tx.insertInto("artefact").values(artefacts.map((a) => ({ sha256: a.sha256, kind: a.kind, bytes: a.bytes, path: a.path }))).onConflict((oc) => oc.column("sha256").doNothing()).execute();
-  }
-  const obs = await tx
-    .insertInto("observation")
-    .values({
-      ad_id: adId, crawl_run_id: runId, seen_at: s.seenAt, page_url: s.pageUrl, frame_chain: JSON.stringify(s.frameChain),
-      viewport: s.viewport ? JSON.stringify(s.viewport) : null, user_agent: s.userAgent, crawler_version: crawlerVersion,
-      screenshot_sha256: shot?.sha256 ?? null, html_sha256: html?.sha256 ?? null, ...(pageShot ? { page_screenshot_sha256: pageShot.sha256 } : {}),
-      label_styles: JSON.stringify(s.labelStyles), links: JSON.stringify(s.links),
-    })
-    .onConflict((oc) => oc.columns(["ad_id", "crawl_run_id", "page_url"]).doNothing())
-    .returning("id")
-    .executeTakeFirst();
-  if (obs) {
-    await appendManifestEntries(tx, runId, artefacts.map((a) => ({ kind: a.kind, ref: `observation:${obs.id}`, sha256: a.sha256 })));
-  }
-  return { adId, observationNew: obs !== undefined, artefacts };
+/**
+ * Upserts a page's ads in one statement (from column arrays), returning each capture's ad id in order.
+ * The same ad twice on one page is written once, with the later sighting's content and the widest seen range.
+ */
+async function upsertPageAds(tx: Tx, caps: Capture[], publisherIds: number[], noticeIds: Array<number | null>): Promise<number[]> {
+  const byKey = new Map<string, ReturnType<typeof adValues>>();
+  caps.forEach((cap, i) => {
+    const v = adValues(cap.ad, publisherIds[i]!, noticeIds[i]!, cap.sighting.seenAt);
+    const key = `${v.source}\u0000${v.external_id}`;
+    const prev = byKey.get(key);
+    if (prev) {
+      v.notice_id ??= prev.notice_id;
+      v.first_seen_at = prev.first_seen_at < v.first_seen_at ? prev.first_seen_at : v.first_seen_at;
+      v.last_seen_at = prev.last_seen_at > v.last_seen_at ? prev.last_seen_at : v.last_seen_at;
+    }
+    byKey.set(key, v);
+  });
+  const rows = [...byKey.values()];
+  const col = <K extends keyof ReturnType<typeof adValues>>(k: K) => pgArray(rows.map((r) => r[k] as string | number | null));
+  const { rows: ids } = await sql<{ id: number; source: string; external_id: string }>`
+    insert into ad (source, external_id, publisher_id, sponsor, text, html, label, notice_url, notice_id, notice_inline, notice_status, targeting, extra, country, content_hash, first_seen_at, last_seen_at)
+    select * from unnest(${col("source")}::text[], ${col("external_id")}::text[], ${col("publisher_id")}::bigint[], ${col("sponsor")}::text[], ${col("text")}::text[], ${col("html")}::text[],
+      ${col("label")}::text[], ${col("notice_url")}::text[], ${col("notice_id")}::bigint[], ${col("notice_inline")}::jsonb[], ${col("notice_status")}::int[], ${col("targeting")}::jsonb[],
+      ${col("extra")}::jsonb[], ${col("country")}::text[], ${col("content_hash")}::text[], ${col("first_seen_at")}::timestamptz[], ${col("last_seen_at")}::timestamptz[])
+    on conflict (source, external_id) do update set
+      publisher_id = excluded.publisher_id, sponsor = excluded.sponsor, text = excluded.text, html = excluded.html, label = excluded.label,
+      notice_url = excluded.notice_url, notice_id = coalesce(excluded.notice_id, ad.notice_id), notice_inline = excluded.notice_inline, notice_status = excluded.notice_status,
+      targeting = excluded.targeting, extra = excluded.extra, country = excluded.country, content_hash = excluded.content_hash,
+      -- New content, new creative: grouped again after the next classification.
+      creative_id = case when ad.content_hash = excluded.content_hash then ad.creative_id end,
+      first_seen_at = least(ad.first_seen_at, excluded.first_seen_at), last_seen_at = greatest(ad.last_seen_at, excluded.last_seen_at)
+    returning id, source, external_id`.execute(tx);
+  const idOf = new Map(ids.map((r) => [`${r.source}\u0000${r.external_id}`, Number(r.id)]));
+  return caps.map((cap) => idOf.get(`${dbText(cap.ad.source)}\u0000${dbText(cap.ad.id)}`)!);
 }

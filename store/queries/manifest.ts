@@ -24,8 +24,14 @@ export async function appendManifest(tx: Tx, e: { runId: number; kind: string; r
 export async function appendManifestEntries(tx: Tx, runId: number, entries: Array<{ kind: string; ref: string; sha256: string }>): Promise<void> {
   if (entries.length === 0) return;
   const last = await tx.selectFrom("manifest_entry").select(["seq", "entry_hash"]).where("crawl_run_id", "=", runId).orderBy("seq", "desc").limit(1).executeTakeFirst();
-  let seq = last ? last.seq : 0;
-  let prevHash = last?.entry_hash ?? GENESIS;
+  await insertManifestEntries(tx, runId, entries, last ? last.seq : 0, last?.entry_hash ?? GENESIS);
+}
+
+/** Inserts entries after the chain's end as the caller read it (under the crawl_run row lock): one insert. */
+export async function insertManifestEntries(tx: Tx, runId: number, entries: Array<{ kind: string; ref: string; sha256: string }>, lastSeq: number, lastHash: string): Promise<void> {
+  if (entries.length === 0) return;
+  let seq = lastSeq;
+  let prevHash = lastHash;
   const rows = entries.map((e) => {
     seq++;
     const hash = entryHash({ runId, seq, kind: e.kind, ref: e.ref, sha256: e.sha256, prevHash });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { adInputSchema, type AdInput } from "../../common/ad-input.js";
 import type { Capture } from "../../common/capture.js";
 import { sha256 } from "../../common/hash.js";
-import { importAds, saveCapture } from "../../store/queries/ads.js";
+import { importAds, saveCapture, saveCaptures } from "../../store/queries/ads.js";
 import { addToFrontier, claimFrontier, settleFrontier, startOrResumeRun } from "../../store/queries/runs.js";
 import { saveVerdicts, listStoredAds } from "../../store/queries/verdicts.js";
 import { violationReport } from "../../store/queries/reports.js";
@@ -47,6 +47,60 @@ describe("store", () => {
     const broken = await verifyRun(store, run.id);
     expect(broken.ok).toBe(false);
     expect(broken.problems.join("\n")).toMatch(/was changed/);
+  });
+
+  it("stores a page's captures in one go: each ad once, each sighting once, the chain in capture order, site names kept current", async () => {
+    const { run } = await startOrResumeRun(store.db, { runKey: "k-page", source: "publisher", params: {}, crawlerVersion: "t", clockStart: null });
+    const page = (site: string | undefined, url = "https://krant.nl/p") => {
+      const c = (id: string, text: string, seenAt: string, notice: boolean): Capture => ({
+        ...capture({ id, text, publisher: "krant.nl", ...(site ? { site_name: site } : {}) }),
+        notice: notice ? capture().notice : null,
+        sighting: { ...capture().sighting, pageUrl: url, seenAt, html: `<div>${text}</div>`, screenshotPng: Buffer.from(`png ${id}`) },
+      });
+      // b appears twice on the page (two slots): one ad, one observation (the first), seen over both times.
+      return [c("a", "Stem A", "2026-03-10T09:00:00Z", true), c("b", "Stem B", "2026-03-10T09:00:02Z", false), c("b", "Stem B", "2026-03-10T09:00:05Z", true)];
+    };
+    const saved = await saveCaptures(store.db, store.evidenceDir, run.id, page("De Krant"), "t");
+    expect(saved.map((s) => s.observationNew)).toEqual([true, true, false]);
+    expect(saved[1]!.adId).toBe(saved[2]!.adId);
+    const b = await store.db.selectFrom("ad").select(["first_seen_at", "last_seen_at", "notice_id"]).where("id", "=", saved[1]!.adId).executeTakeFirstOrThrow();
+    expect(new Date(b.first_seen_at).toISOString()).toBe("2026-03-10T09:00:02.000Z");
+    expect(new Date(b.last_seen_at).toISOString()).toBe("2026-03-10T09:00:05.000Z");
+    expect(b.notice_id).not.toBeNull();
+    const chain = await store.db.selectFrom("manifest_entry").select(["seq", "ref"]).where("crawl_run_id", "=", run.id).orderBy("seq").execute();
+    const obsIds = (await store.db.selectFrom("observation").select(["id", "ad_id"]).where("crawl_run_id", "=", run.id).orderBy("id").execute());
+    expect(obsIds.map((o) => Number(o.ad_id))).toEqual([saved[0]!.adId, saved[1]!.adId]);
+    // a: screenshot, html, notice; b: screenshot, html; nothing for the repeat.
+    expect(chain.map((e) => e.ref)).toEqual([...Array(3).fill(`observation:${obsIds[0]!.id}`), ...Array(2).fill(`observation:${obsIds[1]!.id}`)]);
+    expect(chain.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5]);
+    expect(await verifyRun(store, run.id)).toMatchObject({ ok: true, entries: 5 });
+    const siteName = async () => (await store.db.selectFrom("publisher").select("site_name").where("name", "=", "krant.nl").executeTakeFirstOrThrow()).site_name;
+    expect(await siteName()).toBe("De Krant");
+    // A page that names no site keeps the known name; a new name wins, and so does the old one again.
+    await saveCaptures(store.db, store.evidenceDir, run.id, page(undefined, "https://krant.nl/q"), "t");
+    expect(await siteName()).toBe("De Krant");
+    await saveCaptures(store.db, store.evidenceDir, run.id, page("Krant van Nu", "https://krant.nl/r"), "t");
+    expect(await siteName()).toBe("Krant van Nu");
+    await saveCaptures(store.db, store.evidenceDir, run.id, page("De Krant", "https://krant.nl/s"), "t");
+    expect(await siteName()).toBe("De Krant");
+    // The same page again in the same run: nothing new, the chain unchanged.
+    const again = await saveCaptures(store.db, store.evidenceDir, run.id, page("De Krant"), "t");
+    expect(again.every((s) => !s.observationNew)).toBe(true);
+    expect(await verifyRun(store, run.id)).toMatchObject({ ok: true });
+  });
+
+  it("a page whose write fails leaves nothing behind, and the publisher it created is not remembered", async () => {
+    const { run } = await startOrResumeRun(store.db, { runKey: "k-fail", source: "publisher", params: {}, crawlerVersion: "t", clockStart: null });
+    const good = capture({ id: "f1", publisher: "fresh-publisher.nl" });
+    // A second capture the database refuses (its time is not a time): the page's write fails after the publisher row was written.
+    const bad: Capture = { ...good, ad: { ...good.ad, id: "f2" }, sighting: { ...good.sighting, seenAt: "not a time" } };
+    await expect(saveCaptures(store.db, store.evidenceDir, run.id, [good, bad], "t")).rejects.toThrow();
+    expect(await store.db.selectFrom("publisher").select("id").where("name", "=", "fresh-publisher.nl").execute()).toHaveLength(0);
+    expect(await store.db.selectFrom("observation").select("id").where("crawl_run_id", "=", run.id).execute()).toHaveLength(0);
+    // The next page of that publisher writes it again (a remembered id from the rolled-back write would break the foreign key).
+    const ok = await saveCaptures(store.db, store.evidenceDir, run.id, [good], "t");
+    expect(ok[0]!.observationNew).toBe(true);
+    expect(await store.db.selectFrom("publisher").select("id").where("name", "=", "fresh-publisher.nl").execute()).toHaveLength(1);
   });
 
   it("resumes an unfinished run and puts in-progress frontier items back to pending", async () => {
