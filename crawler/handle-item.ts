@@ -1,7 +1,7 @@
 import { settleFrontier, type FrontierItem } from "../store/queries/runs.js";
 import { crawlDb } from "./db-call.js";
 import { Blocked, classifyError, GiveUp, RetryLater, StopRun } from "./errors.js";
-import { backoffMs, makeContext } from "./run-context.js";
+import { backoffMs, makeContext, type BrowserHandover } from "./run-context.js";
 import type { RunState } from "./run-state.js";
 
 /**
@@ -11,17 +11,34 @@ import type { RunState } from "./run-state.js";
  */
 export async function handleItem(st: RunState, item: FrontierItem, attempt: number): Promise<"settled" | number | StopRun> {
   const host = URL.canParse(item.url) ? new URL(item.url).host : "invalid";
-  // A run stopped (StopRun, Ctrl-C) while this item waited for its host: nothing was done, nothing to settle.
-  const release = await st.gate.acquire(host, st.signal).catch((err: unknown) => {
+  // A run stopped (StopRun, Ctrl-C) while this item waited for its turn or its host: nothing was done, nothing to settle.
+  const aborted = (err: unknown) => {
     if (st.signal.aborted) return null;
     throw err;
-  });
-  if (!release) return "settled";
+  };
+  const lane = st.lanes ? await st.lanes.acquire(st.signal).catch(aborted) : () => undefined;
+  if (!lane) return "settled";
+  const first = await st.gate.acquire(host, st.signal).catch(aborted);
+  if (!first) {
+    lane();
+    return "settled";
+  }
+  let release = first;
+  const handover: BrowserHandover = {
+    leave: () => {
+      lane();
+      release();
+    },
+    enter: async () => {
+      release = await st.gate.acquire(host, st.signal);
+    },
+    exit: () => release(),
+  };
   try {
     const robots = item.url.startsWith("http") ? await st.robots.check(item.url) : { allowed: true, crawlDelayMs: 0 };
     if (!robots.allowed) throw new GiveUp("robots-disallowed", `robots.txt disallows ${item.url}`);
     if (robots.crawlDelayMs) st.gate.pause(host, robots.crawlDelayMs);
-    await st.source.handle({ ...item, attempts: attempt }, makeContext(st, { ...item, attempts: attempt }), st.options);
+    await st.source.handle({ ...item, attempts: attempt }, makeContext(st, { ...item, attempts: attempt }, handover), st.options);
     await crawlDb(st, "settle frontier item", () => settleFrontier(st.store.db, st.runId, item.url, "done"));
     st.counters.pages++;
     return "settled";
@@ -47,6 +64,7 @@ export async function handleItem(st: RunState, item: FrontierItem, attempt: numb
     }
     return "settled";
   } finally {
+    lane();
     release();
   }
 }

@@ -66,6 +66,32 @@ export class HostGate {
   }
 }
 
+/**
+ * A counting semaphore: at most `size` holders. The crawl runner bounds with it the items that are
+ * fetching, reading or storing without a browser page, apart from those rendering (bounded by the pool).
+ */
+export class Slots {
+  private active = 0;
+  private readonly waiters: Array<() => void> = [];
+  constructor(private readonly size: number) {}
+
+  /** Waits for a slot; returns its release function (idempotent). */
+  async acquire(signal: AbortSignal): Promise<() => void> {
+    while (this.active >= this.size) {
+      await new Promise<void>((resolve) => this.waiters.push(resolve));
+      signal.throwIfAborted();
+    }
+    this.active++;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.active--;
+      this.waiters.shift()?.();
+    };
+  }
+}
+
 /** Sleeps `ms`, rejecting early when the signal aborts. */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {

@@ -136,8 +136,16 @@ async function enqueue(st: RunState, parent: WorkItem, items: Parameters<SourceC
   if (added.length > 0 && st.onNewWork) await st.onNewWork(added);
 }
 
+/**
+ * What an item gives up while it waits for a browser page and takes back to render: its place among
+ * the items working without a browser, and its host slot (it makes no request while it waits, and
+ * the page's requests are paced like any other). Nothing is held while waiting for a page, so
+ * waiting cannot deadlock against items that hold a page and wait for their host.
+ */
+export interface BrowserHandover { leave(): void; enter(): Promise<void>; exit(): void }
+
 /** The context a source sees while it handles one item. */
-export function makeContext(st: RunState, item: WorkItem): SourceContext {
+export function makeContext(st: RunState, item: WorkItem, handover?: BrowserHandover): SourceContext {
   return {
     runId: st.runId,
     log: st.log.child({ url: item.url }),
@@ -145,7 +153,18 @@ export function makeContext(st: RunState, item: WorkItem): SourceContext {
     now: st.now,
     signal: st.signal,
     fetch: (url, init) => politeFetch(st, url, init),
-    withPage: async (fn) => (await st.browser()).withPage(fn),
+    withPage: async (fn) => {
+      if (!handover) return (await st.browser()).withPage(fn);
+      handover.leave();
+      return (await st.browser()).withPage(async (page) => {
+        await handover.enter();
+        try {
+          return await fn(page);
+        } finally {
+          handover.exit();
+        }
+      });
+    },
     fetchNotice: (url, o) => (o?.fresh ? fetchNotice(st, url) : fetchNoticeOnce(st, url)),
     emit: (cap) => emit(st, [cap]),
     emitAll: (caps) => emit(st, caps),

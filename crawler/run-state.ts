@@ -66,6 +66,11 @@ export interface RunState {
   notices: Map<string, Promise<import("../common/capture.js").FetchedNotice>>;
   /** OCR of picture-only labels at capture time; null when switched off. */
   ocr: CaptureOcr | null;
+  /**
+   * Bounds the items working without a browser page (fetching, reading HTML, storing) when rendering
+   * items are bounded apart by the browser pool; absent, the caller's own concurrency bounds everything.
+   */
+  lanes?: import("./host-gate.js").Slots | undefined;
   /** Called with URLs newly added to the frontier (the distributed mode sends them as queue jobs). */
   onNewWork?: ((urls: string[]) => Promise<void>) | undefined;
 }

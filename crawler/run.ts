@@ -7,7 +7,7 @@ import { CaptureOcr } from "./capture-ocr.js";
 import { crawlDb, DB_UNREACHABLE } from "./db-call.js";
 import { classifyError, StopRun } from "./errors.js";
 import { handleItem } from "./handle-item.js";
-import { sleep } from "./host-gate.js";
+import { sleep, Slots } from "./host-gate.js";
 import { normaliseOptions, runKeyOf } from "./run-key.js";
 import { makeRunState, runStats } from "./run-setup.js";
 import { DEFAULT_POLITENESS, type Politeness, type RunState } from "./run-state.js";
@@ -107,7 +107,11 @@ async function runPlan(o: RunCrawlOptions, plan: RunCrawlOptions["plans"][number
 
 /** Claims frontier items and works them through p-queue until nothing is pending, in flight or waiting to retry. */
 async function drain(st: RunState, o: RunCrawlOptions, abort: AbortController): Promise<void> {
-  const queue = new PQueue({ concurrency: o.concurrency });
+  // `concurrency` items at once fetch, read and store; as many again may render, each holding one of
+  // the browser pool's `concurrency` pages. An item that waits for a page (or for Chromium to start)
+  // gives its place up, so pages read without a browser go on meanwhile.
+  st.lanes = new Slots(o.concurrency);
+  const queue = new PQueue({ concurrency: o.concurrency * 2 });
   const claims = claimer(st);
   let waiting = 0;
   let stop: StopRun | null = null;
@@ -135,7 +139,7 @@ async function drain(st: RunState, o: RunCrawlOptions, abort: AbortController): 
   };
   const busy = () => queue.size + queue.pending + waiting > 0;
   while (!st.signal.aborted) {
-    const room = o.concurrency * 2 - queue.size - queue.pending;
+    const room = o.concurrency * 3 - queue.size - queue.pending;
     // Whether anything was in flight before the claim: an item that finishes while the claim is
     // answered may have added links after the claim looked, so an empty claim ends the run only
     // when nothing was running before it.
