@@ -1,47 +1,59 @@
+import { Worker } from "node:worker_threads";
 /**
  * The two reference crawlers of bench/crawl.ts: Crawlee's PlaywrightCrawler (the peer: a page per
  * request) and a bare playwright-core loop over reused pages (the floor). Both take an element
  * screenshot of every ad, as polad does with evidence on.
  */
-import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
 import { CHROMIUM_ARGS } from "../crawler/browser.js";
 
 /**
- * Memory of this process and all its descendants (Linux /proc): PSS, which shares each shared page out
- * among the processes mapping it (Chromium's renderers share most of their pages), and summed RSS,
- * which counts a shared page once per process and so overstates a multi-process browser.
+ * Peak memory of this process and all its children, sampled every `everyMs` on a worker thread: the
+ * proportional set size (PSS, shared pages divided among the processes that share them) and the
+ * summed RSS. Reading /proc/<pid>/smaps_rollup of every Chromium process takes CPU (1.3 s of a 12 s
+ * crawl, measured); on the crawl's own thread it would slow whichever crawler runs in this process.
  */
-export function treeMemory(): { pss: number; rss: number } {
-  const parent = new Map<number, number>();
-  for (const d of readdirSync("/proc")) {
-    if (!/^\d+$/.test(d)) continue;
-    try {
-      const stat = readFileSync(`/proc/${d}/stat`, "utf8");
-      parent.set(Number(d), Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]));
-    } catch {
-      continue; // the process ended meanwhile
+export function sampleTreeMemory(everyMs = 250): { stop(): Promise<{ pss: number; rss: number }> } {
+  const code = `
+    const { readdirSync, readFileSync } = require("node:fs");
+    const { parentPort, workerData } = require("node:worker_threads");
+    const root = workerData.root;
+    let peak = { pss: 0, rss: 0 };
+    function sample() {
+      const parent = new Map();
+      for (const d of readdirSync("/proc")) {
+        if (!/^\\d+$/.test(d)) continue;
+        try {
+          const stat = readFileSync("/proc/" + d + "/stat", "utf8");
+          parent.set(Number(d), Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]));
+        } catch { continue; } // the process ended meanwhile
+      }
+      const inTree = (pid) => { for (let p = pid, n = 0; p > 1 && n < 50; p = parent.get(p) ?? 0, n++) if (p === root) return true; return false; };
+      let pss = 0, rss = 0;
+      for (const pid of parent.keys()) {
+        if (!inTree(pid)) continue;
+        try {
+          const rollup = readFileSync("/proc/" + pid + "/smaps_rollup", "utf8");
+          pss += Number(/^Pss:\\s+(\\d+) kB/m.exec(rollup)?.[1] ?? 0) * 1024;
+          rss += Number(/^Rss:\\s+(\\d+) kB/m.exec(rollup)?.[1] ?? 0) * 1024;
+        } catch { continue; } // ended
+      }
+      peak = { pss: Math.max(peak.pss, pss), rss: Math.max(peak.rss, rss) };
     }
-  }
-  const inTree = (pid: number): boolean => {
-    for (let p = pid, n = 0; p > 1 && n < 50; p = parent.get(p) ?? 0, n++) if (p === process.pid) return true;
-    return false;
+    const timer = setInterval(sample, workerData.everyMs);
+    parentPort.on("message", () => { clearInterval(timer); sample(); parentPort.postMessage(peak); });
+  `;
+  const worker = new Worker(code, { eval: true, workerData: { root: process.pid, everyMs } });
+  return {
+    stop: () => new Promise((resolve, reject) => {
+      worker.once("message", (peak: { pss: number; rss: number }) => void worker.terminate().then(() => resolve(peak)));
+      worker.once("error", reject);
+      worker.postMessage("stop");
+    }),
   };
-  let pss = 0;
-  let rss = 0;
-  for (const pid of parent.keys()) {
-    if (!inTree(pid)) continue;
-    try {
-      const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, "utf8");
-      pss += Number(/^Pss:\s+(\d+) kB/m.exec(rollup)?.[1] ?? 0) * 1024;
-      rss += Number(/^Rss:\s+(\d+) kB/m.exec(rollup)?.[1] ?? 0) * 1024;
-    } catch {
-      continue; // ended
-    }
-  }
-  return { pss, rss };
 }
 
 /** Pages and ads one crawler saw. */

@@ -4,7 +4,8 @@
  * every rendered ad), Crawlee's PlaywrightCrawler (peer) and a bare playwright-core loop reusing pages
  * (floor); both peers take an element screenshot of every ad. Then polad alone at the memory
  * concurrency, for peak memory. Memory is the proportional set size (PSS) of this process and all its
- * children, Chromium included (summing RSS would count shared pages once per process). On demand only.
+ * children, Chromium included (summing RSS would count shared pages once per process), sampled on a
+ * worker thread so that the sampling does not slow the crawler it measures. On demand only.
  * polad screenshots the ads that can become findings (its default); `polad-all` is polad told to
  * screenshot every ad, as the peers do. Times are the crawl's own: polad's store is opened first.
  *   npx tsx bench/crawl.ts [--pages 120] [--concurrency 4] [--memory-concurrency 8] [--sites scripted,static]
@@ -18,7 +19,7 @@ import pino from "pino";
 import { runCrawl } from "../crawler/run.js";
 import { startBenchSite } from "../sandbox/bench/site.js";
 import { migrate, openStore } from "../store/db.js";
-import { bareLoop, crawleeCrawl, treeMemory, type PeerResult } from "./crawl-peers.js";
+import { bareLoop, crawleeCrawl, sampleTreeMemory, type PeerResult } from "./crawl-peers.js";
 
 const CHROMIUM = process.env.POLAD_CHROMIUM ?? "/usr/bin/chromium";
 
@@ -27,18 +28,12 @@ interface Measured { name: string; pages: number; ads: number; seconds: number; 
 const load = () => loadavg().map((l) => l.toFixed(2)).join(" ");
 
 async function measure(name: string, fn: () => Promise<PeerResult & { extra?: string; seconds?: number }>): Promise<Measured> {
-  let pss = 0;
-  let rss = 0;
-  const timer = setInterval(() => {
-    const m = treeMemory();
-    pss = Math.max(pss, m.pss);
-    rss = Math.max(rss, m.rss);
-  }, 250);
+  const sampler = sampleTreeMemory(250);
   const t0 = performance.now();
   const r = await fn();
   // polad reports the crawl's own time: opening (and on first use initialising) its store is set-up, not crawling.
   const seconds = r.seconds ?? (performance.now() - t0) / 1000;
-  clearInterval(timer);
+  const { pss, rss } = await sampler.stop();
   const out = { name, pages: r.pages, ads: r.ads, seconds, pagesPerS: r.pages / seconds, adsPerS: r.ads / seconds, peakPssMb: Math.round(pss / 1e6), peakRssMb: Math.round(rss / 1e6), extra: r.extra ?? "" };
   console.log(`  ${name.padEnd(8)} ${String(r.pages).padStart(4)} pages ${String(r.ads).padStart(5)} ads in ${seconds.toFixed(1).padStart(6)} s: ${out.pagesPerS.toFixed(2).padStart(6)} pages/s ${out.adsPerS.toFixed(2).padStart(7)} ads/s, peak ${out.peakPssMb} MB PSS (${out.peakRssMb} MB summed RSS)${out.extra ? `; ${out.extra}` : ""}  [load ${load()}]`);
   return out;
