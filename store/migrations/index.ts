@@ -7,6 +7,7 @@ import * as creative from "./0005-creative.js";
 import * as textSearch from "./0006-text-search.js";
 import * as pageScreenshot from "./0007-page-screenshot.js";
 import * as publisherSiteName from "./0008-publisher-site-name.js";
+import * as frontierClaim from "./0009-frontier-claim.js";
 
 /** Every migration in order; names sort lexically and are never renamed. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   "0006-text-search": textSearch,
   "0007-page-screenshot": pageScreenshot,
   "0008-publisher-site-name": publisherSiteName,
+  "0009-frontier-claim": frontierClaim,
 };
