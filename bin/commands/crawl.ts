@@ -152,7 +152,7 @@ export function registerCrawlCommands(program: Command, flags: () => GlobalFlags
     .option("--screenshots <which>", "publisher pages: screenshot the ads that can become findings (political, the default) or every ad (all)")
     .option("--full-page", "publisher pages: render every page and keep a screenshot of the whole page with each sighting")
     .option("--max-pages <n>", "page budget per source", "200")
-    .option("--concurrency <n>", "pages crawled at once", "4")
+    .option("--concurrency <n>", "pages fetched, read and stored at once; as many more may render in the browser", "4")
     .option("--max-requests <n>", "request budget per source in this invocation (API calls, notices, static pages); when spent the run pauses and the same command resumes it")
     .option("--distributed", "queue the work for `polad worker` processes (Postgres server) and wait until it is done")
     .action((o) => crawlCommand(o, flags()));

@@ -145,7 +145,7 @@ export function registerScheduleCommands(program: Command, flags: () => GlobalFl
     .option("--full-page", "publisher pages: keep a whole-page screenshot with each sighting, as for crawl")
     .option("--every <duration>", "interval: 30m, 6h, 1d, 2w")
     .option("--max-pages <n>", "page budget per turn (notices per turn for --notices)", "200")
-    .option("--concurrency <n>", "pages at once", "4")
+    .option("--concurrency <n>", "pages fetched, read and stored at once; as many more may render in the browser", "4")
     .action((name: string, o: AddOpts) => addCommand(name, o, flags()));
   schedule.command("list").description("entries with their interval, last success and next turn").action(() => listCommand(flags()));
   schedule.command("remove <name>").description("remove an entry").action(async (name: string) => {
