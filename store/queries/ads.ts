@@ -240,8 +240,8 @@ async function pagePublishers(tx: Tx, known: Map<string, { id: number; siteName:
 /**
  * Stores the captures of one page together, as saveCapture does each, in one transaction: all or
  * none, with one commit (on a server, one WAL flush) for the page instead of one per ad. The
- * statements are per page, not per ad: the run lock with the chain's end, the page's ads, artefacts,
- * observations and manifest entries each as one statement (about 7 round trips for a page of any
+ * statements are per page, not per ad: the run lock, the chain's end, the page's ads, artefacts,
+ * observations and manifest entries each as one statement (about 8 round trips for a page of any
  * size instead of 6 an ad; the crawl_run lock, which serialises a run's writers, is held that much shorter).
  */
 export async function saveCaptures(db: Kysely<Database>, evidenceDir: string, runId: number, caps: Capture[], crawlerVersion: string): Promise<SavedCapture[]> {
@@ -258,11 +258,11 @@ export async function saveCaptures(db: Kysely<Database>, evidenceDir: string, ru
   if (!known) knownPublishers.set(db, (known = new Map()));
   const learned = new Map<string, { id: number; siteName: string | null }>();
   const out = await db.transaction().execute(async (tx) => {
-    // The run's lock (it orders the hash chain) and the chain's end, in one statement.
-    const { rows: [end] } = await sql<{ seq: number | null; entry_hash: string | null }>`select m.seq, m.entry_hash from crawl_run r
-      left join lateral (select seq, entry_hash from manifest_entry where crawl_run_id = r.id order by seq desc limit 1) m on true
-      where r.id = ${runId} for update of r`.execute(tx);
-    if (!end) throw new Error(`crawl run ${runId} does not exist`);
+    // The run's lock orders the hash chain. The chain's end is read by a second statement, after the
+    // lock is held: a statement that waited for the lock still sees the rows of its own snapshot,
+    // taken before the writer it waited for committed (one statement for both lost entries under load).
+    await tx.selectFrom("crawl_run").select("id").where("id", "=", runId).forUpdate().executeTakeFirstOrThrow();
+    const end = await tx.selectFrom("manifest_entry").select(["seq", "entry_hash"]).where("crawl_run_id", "=", runId).orderBy("seq", "desc").limit(1).executeTakeFirst();
     const noticeIds: Array<number | null> = [];
     for (const cap of caps) noticeIds.push(cap.notice ? await archiveNotice(tx, cap.notice) : null);
     const publisherIds = await pagePublishers(tx, known, caps.map((c) => c.ad), learned);
@@ -297,7 +297,7 @@ export async function saveCaptures(db: Kysely<Database>, evidenceDir: string, ru
       for (const a of files[i]!.artefacts) entries.push({ kind: a.kind, ref: `observation:${obsId}`, sha256: a.sha256 });
       return { adId: adIds[i]!, observationNew: true, artefacts: files[i]!.artefacts };
     });
-    await insertManifestEntries(tx, runId, entries, end.seq ?? 0, end.entry_hash ?? GENESIS);
+    await insertManifestEntries(tx, runId, entries, end?.seq ?? 0, end?.entry_hash ?? GENESIS);
     return saved;
   });
   for (const [name, v] of learned) known.set(name, v);

@@ -89,6 +89,19 @@ describe("store", () => {
     expect(await verifyRun(store, run.id)).toMatchObject({ ok: true });
   });
 
+  it("pages written at once to one run keep one unbroken chain (on a server they run concurrently)", async () => {
+    const { run } = await startOrResumeRun(store.db, { runKey: "k-concurrent", source: "publisher", params: {}, crawlerVersion: "t", clockStart: null });
+    const pages = Array.from({ length: 12 }, (_, p) => [0, 1, 2].map((n): Capture => {
+      const c = capture({ id: `c${p}-${n}`, text: `Stem ${p} ${n}` });
+      return { ...c, notice: null, sighting: { ...c.sighting, pageUrl: `https://nieuws.nl/c${p}`, html: `<div>${p} ${n}</div>`, screenshotPng: Buffer.from(`png ${p} ${n}`) } };
+    }));
+    const saved = await Promise.all(pages.map((caps) => saveCaptures(store.db, store.evidenceDir, run.id, caps, "t")));
+    expect(saved.flat().every((s) => s.observationNew)).toBe(true);
+    const seqs = (await store.db.selectFrom("manifest_entry").select("seq").where("crawl_run_id", "=", run.id).orderBy("seq").execute()).map((r) => r.seq);
+    expect(seqs).toEqual(Array.from({ length: 12 * 3 * 2 }, (_, i) => i + 1));
+    expect(await verifyRun(store, run.id)).toMatchObject({ ok: true, entries: 72 });
+  });
+
   it("a page whose write fails leaves nothing behind, and the publisher it created is not remembered", async () => {
     const { run } = await startOrResumeRun(store.db, { runKey: "k-fail", source: "publisher", params: {}, crawlerVersion: "t", clockStart: null });
     const good = capture({ id: "f1", publisher: "fresh-publisher.nl" });
