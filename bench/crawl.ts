@@ -52,7 +52,7 @@ async function polad(urls: string[], concurrency: number, o: { screenshots?: "al
       crawlerVersion: "bench", chromiumPath: CHROMIUM, politeness: { hostConcurrency: concurrency, hostIntervalMs: 0 }, ocr: false,
     });
     const seconds = (performance.now() - t1) / 1000;
-    const shots = await store.db.selectFrom("observation").select((eb) => eb.fn.countAll().as("n")).where("screenshot_sha256", "is not", null).executeTakeFirst();
+    const shots = await store.db.selectFrom("observation").select((eb) => eb.fn.countAll().as("n")).where("screenshot_sha256", "is not", null).where("crawl_run_id", "=", s.runs[0]?.runId ?? -1).executeTakeFirst();
     return { pages: s.pages, ads: Number(s.runs[0]?.stats.observations ?? 0), seconds, extra: `${Number(shots?.n ?? 0)} with a screenshot; store opened in ${storeS.toFixed(1)} s before the crawl (not counted)` };
   } finally {
     await store.close();
