@@ -6,8 +6,16 @@ import { detectChallenge } from "./challenge.js";
 import { Blocked, GiveUp, RetryLater, StopRun } from "./errors.js";
 import { retryAfterMs } from "./http.js";
 
-/** Chromium flags for this machine (see STACK.md): no sandbox user namespace, no background traffic. */
-export const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"];
+/**
+ * Chromium flags for this machine (see STACK.md): no sandbox user namespace, no background traffic.
+ * A crawler never goes back, so the back/forward cache and the frame-host swaps made for it are
+ * switched off: they kept the previous document alive and set up a new frame host on every
+ * navigation (Chromium's CPU for 20 same-site navigations: 1,360-1,620 ms with them, 1,240 without).
+ */
+export const CHROMIUM_ARGS = [
+  "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+  "--disable-features=BackForwardCache,ProactivelySwapBrowsingInstance,RenderDocument",
+];
 
 /** How the pool launches and bounds its pages. */
 export interface BrowserPoolOptions {
