@@ -27,6 +27,8 @@ export class HostGate {
     const s = this.state(host);
     while (s.active >= this.o.concurrency) {
       await new Promise<void>((resolve) => s.waiters.push(resolve));
+      // A stopped run: pass the wake-up on, so every waiter leaves, not only the one a release woke.
+      if (signal.aborted) s.waiters.shift()?.();
       signal.throwIfAborted();
     }
     s.active++;
@@ -79,6 +81,8 @@ export class Slots {
   async acquire(signal: AbortSignal): Promise<() => void> {
     while (this.active >= this.size) {
       await new Promise<void>((resolve) => this.waiters.push(resolve));
+      // A stopped run: pass the wake-up on, so every waiter leaves, not only the one a release woke.
+      if (signal.aborted) this.waiters.shift()?.();
       signal.throwIfAborted();
     }
     this.active++;
