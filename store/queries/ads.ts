@@ -77,20 +77,46 @@ function pgArray(values: Array<string | number | null>): string {
   return out + "}";
 }
 
-/** One batch ready to send: every column but publisher_id as an array literal, built before the previous batch is done. */
-interface PreparedBatch { rows: number; publishers: string[]; siteNames: Map<string, string>; columns: string[] }
+type AdRow = ReturnType<typeof adValues>;
+
+/** The ad columns an upsert writes, with the SQL type of each (rows are sent as one array per column). */
+const AD_COLUMNS = {
+  source: "text", external_id: "text", publisher_id: "bigint", sponsor: "text", text: "text", html: "text", label: "text", notice_url: "text", notice_id: "bigint",
+  notice_inline: "jsonb", notice_status: "int", targeting: "jsonb", extra: "jsonb", country: "text", content_hash: "text", first_seen_at: "timestamptz", last_seen_at: "timestamptz",
+} as const;
+type AdColumn = keyof typeof AD_COLUMNS;
+const AD_COLUMN_NAMES = Object.keys(AD_COLUMNS) as AdColumn[];
+
+/** Each column of `rows` as one array literal. */
+function adArrays(rows: AdRow[]): Record<AdColumn, string> {
+  return Object.fromEntries(AD_COLUMN_NAMES.map((c) => [c, pgArray(rows.map((r) => r[c] as string | number | null))])) as Record<AdColumn, string>;
+}
+
+/**
+ * Upserts ads from column arrays (unnest), deduplicated on source + external id: the import's batches
+ * and a crawled page's ads alike. Rows must be unique on that key. First/last seen widen, never
+ * shrink; a notice id, once known, is kept when a row brings none. The caller adds `returning`.
+ */
+function upsertAdsSql(arrays: Record<AdColumn, string>) {
+  return sql`insert into ad (${sql.join(AD_COLUMN_NAMES.map((c) => sql.id(c)))})
+    select * from unnest(${sql.join(AD_COLUMN_NAMES.map((c) => sql`${arrays[c]}::${sql.raw(AD_COLUMNS[c])}[]`))})
+    on conflict (source, external_id) do update set
+      publisher_id = excluded.publisher_id, sponsor = excluded.sponsor, text = excluded.text, html = excluded.html, label = excluded.label,
+      notice_url = excluded.notice_url, notice_id = coalesce(excluded.notice_id, ad.notice_id), notice_inline = excluded.notice_inline, notice_status = excluded.notice_status,
+      targeting = excluded.targeting, extra = excluded.extra, country = excluded.country, content_hash = excluded.content_hash,
+      -- New content, new creative: grouped again after the next classification.
+      creative_id = case when ad.content_hash = excluded.content_hash then ad.creative_id end,
+      first_seen_at = least(ad.first_seen_at, excluded.first_seen_at), last_seen_at = greatest(ad.last_seen_at, excluded.last_seen_at)`;
+}
+
+/** One batch ready to send: every column as an array literal (publisher_id still to resolve), built before the previous batch is done. */
+interface PreparedBatch { rows: number; publishers: string[]; siteNames: Map<string, string>; columns: Record<AdColumn, string> }
 
 function prepareBatch(batch: AdInput[], seenAt: string): PreparedBatch {
   // A later line with the same source and id replaces an earlier one (upsert semantics), also within a batch.
   const unique = [...new Map(batch.map((a) => [`${a.source}\u0000${a.id}`, a])).values()];
-  const cols: Array<Array<string | number | null>> = Array.from({ length: 15 }, () => []);
-  for (const ad of unique) {
-    const v = adValues(ad, 0, null, seenAt);
-    const row = [v.source, v.external_id, v.sponsor, v.text, v.html, v.label, v.notice_url, v.notice_inline, v.notice_status, v.targeting, v.extra, v.country, v.content_hash, v.first_seen_at, v.last_seen_at];
-    for (let c = 0; c < row.length; c++) cols[c]!.push(row[c]!);
-  }
   const siteNames = new Map(unique.flatMap((a) => (a.site_name ? [[dbText(a.publisher), dbText(a.site_name)] as [string, string]] : [])));
-  return { rows: batch.length, publishers: unique.map((a) => dbText(a.publisher)), siteNames, columns: cols.map(pgArray) };
+  return { rows: batch.length, publishers: unique.map((a) => dbText(a.publisher)), siteNames, columns: adArrays(unique.map((ad) => adValues(ad, 0, null, seenAt))) };
 }
 
 /** Publisher ids by name, creating the missing ones; `known` caches them for the rest of the import. */
@@ -115,19 +141,10 @@ async function resolvePublishers(tx: Tx, names: string[], siteNames: Map<string,
  * (COPY into a staging table, then the same upsert from it, took the same server time: measured, not used.)
  */
 async function writeBatch(tx: Tx, b: PreparedBatch, known: Map<string, number>): Promise<void> {
-  const publisher = pgArray(await resolvePublishers(tx, b.publishers, b.siteNames, known));
-  const [source, externalId, sponsor, text, html, label, noticeUrl, noticeInline, noticeStatus, targeting, extra, country, hash, firstSeen, lastSeen] = b.columns;
+  const publisherId = pgArray(await resolvePublishers(tx, b.publishers, b.siteNames, known));
   await sql`
     with a as (
-      insert into ad (source, external_id, publisher_id, sponsor, text, html, label, notice_url, notice_inline, notice_status, targeting, extra, country, content_hash, first_seen_at, last_seen_at)
-      select * from unnest(${source}::text[], ${externalId}::text[], ${publisher}::bigint[], ${sponsor}::text[], ${text}::text[], ${html}::text[], ${label}::text[], ${noticeUrl}::text[],
-        ${noticeInline}::jsonb[], ${noticeStatus}::int[], ${targeting}::jsonb[], ${extra}::jsonb[], ${country}::text[], ${hash}::text[], ${firstSeen}::timestamptz[], ${lastSeen}::timestamptz[])
-      on conflict (source, external_id) do update set
-        publisher_id = excluded.publisher_id, sponsor = excluded.sponsor, text = excluded.text, html = excluded.html, label = excluded.label,
-        notice_url = excluded.notice_url, notice_inline = excluded.notice_inline, notice_status = excluded.notice_status, targeting = excluded.targeting,
-        extra = excluded.extra, country = excluded.country, content_hash = excluded.content_hash,
-        creative_id = case when ad.content_hash = excluded.content_hash then ad.creative_id end,
-        first_seen_at = least(ad.first_seen_at, excluded.first_seen_at), last_seen_at = greatest(ad.last_seen_at, excluded.last_seen_at)
+      ${upsertAdsSql({ ...b.columns, publisher_id: publisherId })}
       returning id, last_seen_at, xmax = 0 as fresh
     ),
     -- A new ad (xmax = 0: inserted, not updated) has no observation yet: a plain insert, ~20% less server time than all upserts.
@@ -309,7 +326,7 @@ export async function saveCaptures(db: Kysely<Database>, evidenceDir: string, ru
  * The same ad twice on one page is written once, with the later sighting's content and the widest seen range.
  */
 async function upsertPageAds(tx: Tx, caps: Capture[], publisherIds: number[], noticeIds: Array<number | null>): Promise<number[]> {
-  const byKey = new Map<string, ReturnType<typeof adValues>>();
+  const byKey = new Map<string, AdRow>();
   caps.forEach((cap, i) => {
     const v = adValues(cap.ad, publisherIds[i]!, noticeIds[i]!, cap.sighting.seenAt);
     const key = `${v.source}\u0000${v.external_id}`;
@@ -321,21 +338,7 @@ async function upsertPageAds(tx: Tx, caps: Capture[], publisherIds: number[], no
     }
     byKey.set(key, v);
   });
-  const rows = [...byKey.values()];
-  const col = <K extends keyof ReturnType<typeof adValues>>(k: K) => pgArray(rows.map((r) => r[k] as string | number | null));
-  const { rows: ids } = await sql<{ id: number; source: string; external_id: string }>`
-    insert into ad (source, external_id, publisher_id, sponsor, text, html, label, notice_url, notice_id, notice_inline, notice_status, targeting, extra, country, content_hash, first_seen_at, last_seen_at)
-    select * from unnest(${col("source")}::text[], ${col("external_id")}::text[], ${col("publisher_id")}::bigint[], ${col("sponsor")}::text[], ${col("text")}::text[], ${col("html")}::text[],
-      ${col("label")}::text[], ${col("notice_url")}::text[], ${col("notice_id")}::bigint[], ${col("notice_inline")}::jsonb[], ${col("notice_status")}::int[], ${col("targeting")}::jsonb[],
-      ${col("extra")}::jsonb[], ${col("country")}::text[], ${col("content_hash")}::text[], ${col("first_seen_at")}::timestamptz[], ${col("last_seen_at")}::timestamptz[])
-    on conflict (source, external_id) do update set
-      publisher_id = excluded.publisher_id, sponsor = excluded.sponsor, text = excluded.text, html = excluded.html, label = excluded.label,
-      notice_url = excluded.notice_url, notice_id = coalesce(excluded.notice_id, ad.notice_id), notice_inline = excluded.notice_inline, notice_status = excluded.notice_status,
-      targeting = excluded.targeting, extra = excluded.extra, country = excluded.country, content_hash = excluded.content_hash,
-      -- New content, new creative: grouped again after the next classification.
-      creative_id = case when ad.content_hash = excluded.content_hash then ad.creative_id end,
-      first_seen_at = least(ad.first_seen_at, excluded.first_seen_at), last_seen_at = greatest(ad.last_seen_at, excluded.last_seen_at)
-    returning id, source, external_id`.execute(tx);
+  const { rows: ids } = await sql<{ id: number; source: string; external_id: string }>`${upsertAdsSql(adArrays([...byKey.values()]))} returning id, source, external_id`.execute(tx);
   const idOf = new Map(ids.map((r) => [`${r.source}\u0000${r.external_id}`, Number(r.id)]));
   return caps.map((cap) => idOf.get(`${dbText(cap.ad.source)}\u0000${dbText(cap.ad.id)}`)!);
 }
