@@ -1,4 +1,3 @@
-import { Worker } from "node:worker_threads";
 /**
  * The two reference crawlers of bench/crawl.ts: Crawlee's PlaywrightCrawler (the peer: a page per
  * request) and a bare playwright-core loop over reused pages (the floor). Both take an element
@@ -7,6 +6,7 @@ import { Worker } from "node:worker_threads";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { Worker } from "node:worker_threads";
 import { chromium } from "playwright-core";
 import { CHROMIUM_ARGS } from "../crawler/browser.js";
 

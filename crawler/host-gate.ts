@@ -6,71 +6,10 @@ export interface HostGateOptions {
   intervalMs: number;
 }
 
-interface HostState { active: number; nextAt: number; waiters: Array<() => void> }
-
 /**
- * Keeps the crawler polite per host: at most `concurrency` items in flight, request starts spaced by
- * `intervalMs`, and a host-wide pause after a 429/503 or a block.
- */
-export class HostGate {
-  private readonly hosts = new Map<string, HostState>();
-  constructor(private readonly o: HostGateOptions) {}
-
-  private state(host: string): HostState {
-    let s = this.hosts.get(host);
-    if (!s) this.hosts.set(host, (s = { active: 0, nextAt: 0, waiters: [] }));
-    return s;
-  }
-
-  /** Waits for a slot on `host`; returns the release function. */
-  async acquire(host: string, signal: AbortSignal): Promise<() => void> {
-    const s = this.state(host);
-    while (s.active >= this.o.concurrency) {
-      await new Promise<void>((resolve) => s.waiters.push(resolve));
-      // A stopped run: pass the wake-up on, so every waiter leaves, not only the one a release woke.
-      if (signal.aborted) s.waiters.shift()?.();
-      signal.throwIfAborted();
-    }
-    s.active++;
-    try {
-      await this.pace(host, signal);
-    } catch (err) {
-      this.release(s);
-      throw err;
-    }
-    let released = false;
-    return () => {
-      if (!released) this.release(s);
-      released = true;
-    };
-  }
-
-  private release(s: HostState): void {
-    s.active--;
-    s.waiters.shift()?.();
-  }
-
-  /** Waits until the host's next allowed start, then books the following one (no slot taken). */
-  async pace(host: string, signal: AbortSignal, extraIntervalMs = 0): Promise<void> {
-    const s = this.state(host);
-    for (;;) {
-      const wait = s.nextAt - Date.now();
-      if (wait <= 0) break;
-      await sleep(wait, signal);
-    }
-    s.nextAt = Date.now() + Math.max(this.o.intervalMs, extraIntervalMs);
-  }
-
-  /** Holds every new request to `host` for `ms` (Retry-After, blocks). */
-  pause(host: string, ms: number): void {
-    const s = this.state(host);
-    s.nextAt = Math.max(s.nextAt, Date.now() + ms);
-  }
-}
-
-/**
- * A counting semaphore: at most `size` holders. The crawl runner bounds with it the items that are
- * fetching, reading or storing without a browser page, apart from those rendering (bounded by the pool).
+ * A counting semaphore: at most `size` holders. A host's slots in HostGate; and the crawl runner bounds
+ * with it the items that are fetching, reading or storing without a browser page, apart from those
+ * rendering (bounded by the pool).
  */
 export class Slots {
   private active = 0;
@@ -93,6 +32,52 @@ export class Slots {
       this.active--;
       this.waiters.shift()?.();
     };
+  }
+}
+
+interface HostState { slots: Slots; nextAt: number }
+
+/**
+ * Keeps the crawler polite per host: at most `concurrency` items in flight, request starts spaced by
+ * `intervalMs`, and a host-wide pause after a 429/503 or a block.
+ */
+export class HostGate {
+  private readonly hosts = new Map<string, HostState>();
+  constructor(private readonly o: HostGateOptions) {}
+
+  private state(host: string): HostState {
+    let s = this.hosts.get(host);
+    if (!s) this.hosts.set(host, (s = { slots: new Slots(this.o.concurrency), nextAt: 0 }));
+    return s;
+  }
+
+  /** Waits for a slot on `host`, then for its pace; returns the release function (idempotent). */
+  async acquire(host: string, signal: AbortSignal): Promise<() => void> {
+    const release = await this.state(host).slots.acquire(signal);
+    try {
+      await this.pace(host, signal);
+    } catch (err) {
+      release();
+      throw err;
+    }
+    return release;
+  }
+
+  /** Waits until the host's next allowed start, then books the following one (no slot taken). */
+  async pace(host: string, signal: AbortSignal, extraIntervalMs = 0): Promise<void> {
+    const s = this.state(host);
+    for (;;) {
+      const wait = s.nextAt - Date.now();
+      if (wait <= 0) break;
+      await sleep(wait, signal);
+    }
+    s.nextAt = Date.now() + Math.max(this.o.intervalMs, extraIntervalMs);
+  }
+
+  /** Holds every new request to `host` for `ms` (Retry-After, blocks). */
+  pause(host: string, ms: number): void {
+    const s = this.state(host);
+    s.nextAt = Math.max(s.nextAt, Date.now() + ms);
   }
 }
 

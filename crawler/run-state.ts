@@ -2,7 +2,7 @@ import type { Logger } from "pino";
 import type { Store } from "../store/db.js";
 import type { BrowserPool } from "./browser.js";
 import type { CaptureOcr } from "./capture-ocr.js";
-import type { HostGate } from "./host-gate.js";
+import type { HostGate, Slots } from "./host-gate.js";
 import type { NetGuard } from "./net-guard.js";
 import type { RobotsCache } from "./robots.js";
 import type { AdSource, SourceOptions } from "./source.js";
@@ -70,7 +70,7 @@ export interface RunState {
    * Bounds the items working without a browser page (fetching, reading HTML, storing) when rendering
    * items are bounded apart by the browser pool; absent, the caller's own concurrency bounds everything.
    */
-  lanes?: import("./host-gate.js").Slots | undefined;
+  lanes?: Slots | undefined;
   /** Called with URLs newly added to the frontier (the distributed mode sends them as queue jobs). */
   onNewWork?: ((urls: string[]) => Promise<void>) | undefined;
 }
