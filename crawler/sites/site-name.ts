@@ -21,7 +21,10 @@ const clean = (s: string | undefined): string | null => {
  * part of the title after " | ", " - " or " – " ("Rotterdam kiest - AD.nl" → "AD.nl"). Null when none.
  */
 export function siteNameOf(html: string, profile?: SiteProfile): string | null {
-  const $ = cheerio.load(html.slice(0, HEAD_BYTES));
+  // The head only, where the name is (a news page's body is most of its bytes): parsed on every page.
+  const start = html.slice(0, HEAD_BYTES);
+  const headEnd = start.search(/<\/head\s*>/i);
+  const $ = cheerio.load(headEnd > 0 ? start.slice(0, headEnd) : start);
   const meta = clean($('meta[property="og:site_name"]').first().attr("content")) ?? clean($('meta[name="application-name"]').first().attr("content"));
   if (meta) return meta;
   if (profile && profile.hosts.length === 1) return clean(profile.name);

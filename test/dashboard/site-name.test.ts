@@ -67,6 +67,14 @@ describe("site names", () => {
     expect(siteNameOf("")).toBeNull();
   });
 
+  it("reads the name from the head alone: a body's title or meta is not the site's, and the head may be in any case", () => {
+    const body = `<p>${"nieuws ".repeat(20_000)}</p><svg><title>Icoon - Fout</title></svg><meta property="og:site_name" content="Uit de body">`;
+    expect(siteNameOf(`<html><head><meta property="og:site_name" content="Het Parool"></head><body>${body}</body></html>`)).toBe("Het Parool");
+    expect(siteNameOf(`<HTML><HEAD><TITLE>Verkiezingen | Trouw</TITLE></HEAD ><BODY>${body}</BODY></HTML>`)).toBe("Trouw");
+    // An ad's or an embed's meta in the body names someone else.
+    expect(siteNameOf(`<html><head><title>Zonder naam</title></head><body><div class="ad"><meta property="og:site_name" content="Adverteerder"></div></body></html>`)).toBeNull();
+  });
+
   it("stores the name on the publisher from a capture and from an import, and keeps it when a later ad has none", async () => {
     const rows = await store.db.selectFrom("publisher").select(["name", "site_name"]).where("name", "in", [host, "hostile.example", "Facebook"]).execute();
     expect(rows.sort((a, b) => (a.site_name ?? "").localeCompare(b.site_name ?? ""))).toEqual([
