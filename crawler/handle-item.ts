@@ -38,8 +38,10 @@ export async function handleItem(st: RunState, item: FrontierItem, attempt: numb
     const robots = item.url.startsWith("http") ? await st.robots.check(item.url) : { allowed: true, crawlDelayMs: 0 };
     if (!robots.allowed) throw new GiveUp("robots-disallowed", `robots.txt disallows ${item.url}`);
     if (robots.crawlDelayMs) st.gate.pause(host, robots.crawlDelayMs);
-    await st.source.handle({ ...item, attempts: attempt }, makeContext(st, { ...item, attempts: attempt }, handover), st.options);
-    await crawlDb(st, "settle frontier item", () => settleFrontier(st.store.db, st.runId, item.url, "done"));
+    // The handler's last capture may have marked the item done in its own transaction.
+    const outcome = { settled: false };
+    await st.source.handle({ ...item, attempts: attempt }, makeContext(st, { ...item, attempts: attempt }, handover, outcome), st.options);
+    if (!outcome.settled) await crawlDb(st, "settle frontier item", () => settleFrontier(st.store.db, st.runId, item.url, "done"));
     st.counters.pages++;
     return "settled";
   } catch (err) {

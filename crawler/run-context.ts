@@ -85,7 +85,8 @@ async function pdfNotice(st: RunState, n: FetchedNotice, bytes: Buffer): Promise
 }
 
 /** Validates captures (OCR first where a label may be drawn in a picture) and stores them in one transaction. */
-async function emit(st: RunState, caps: Capture[]): Promise<void> {
+/** Stores captures; with `settle`, marks the item done in the same transaction. Returns whether it did. */
+async function emit(st: RunState, caps: Capture[], settle?: string): Promise<boolean> {
   const valid: Capture[] = [];
   for (const cap of caps) {
     const ocrText = st.ocr ? await st.ocr.textFor(cap) : null;
@@ -94,11 +95,12 @@ async function emit(st: RunState, caps: Capture[]): Promise<void> {
     valid.push({ ...cap, ad: parsed.data });
   }
   // One transaction, and a repeated capture is stored once: safe to repeat after a server restart.
-  const saved = await crawlDb(st, "save capture", () => saveCaptures(st.store.db, st.store.evidenceDir, st.runId, valid, st.crawlerVersion)).catch((err: unknown) => {
+  const saved = await crawlDb(st, "save capture", () => saveCaptures(st.store.db, st.store.evidenceDir, st.runId, valid, st.crawlerVersion, { settle })).catch((err: unknown) => {
     throw asStopIfEvidence(st, err);
   });
   st.counters.captures += saved.length;
   st.counters.newObservations += saved.filter((s) => s.observationNew).length;
+  return settle !== undefined && valid.length > 0;
 }
 
 const FS_CODES = new Set(["ENOTDIR", "ENOSPC", "EACCES", "EPERM", "EROFS", "EDQUOT", "EISDIR", "EEXIST"]);
@@ -145,7 +147,7 @@ async function enqueue(st: RunState, parent: WorkItem, items: Parameters<SourceC
 export interface BrowserHandover { leave(): void; enter(): Promise<void>; exit(): void }
 
 /** The context a source sees while it handles one item. */
-export function makeContext(st: RunState, item: WorkItem, handover?: BrowserHandover): SourceContext {
+export function makeContext(st: RunState, item: WorkItem, handover?: BrowserHandover, outcome?: { settled: boolean }): SourceContext {
   return {
     runId: st.runId,
     log: st.log.child({ url: item.url }),
@@ -166,8 +168,10 @@ export function makeContext(st: RunState, item: WorkItem, handover?: BrowserHand
       });
     },
     fetchNotice: (url, o) => (o?.fresh ? fetchNotice(st, url) : fetchNoticeOnce(st, url)),
-    emit: (cap) => emit(st, [cap]),
-    emitAll: (caps) => emit(st, caps),
+    emit: async (cap) => void (await emit(st, [cap])),
+    emitAll: async (caps, o) => {
+      if (await emit(st, caps, o?.last && outcome ? item.url : undefined)) outcome!.settled = true;
+    },
     recordNotice: (n) => recordProbe(st, n),
     enqueue: (items) => enqueue(st, item, items),
     count: (what, n = 1) => void (st.counters.skipped[what] = (st.counters.skipped[what] ?? 0) + n),

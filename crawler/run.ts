@@ -151,7 +151,10 @@ async function drain(st: RunState, o: RunCrawlOptions, abort: AbortController): 
     }) : [];
     for (const item of claimed) work(item, item.attempts);
     if (st.signal.aborted) break;
-    if (claimed.length > 0) await queue.onSizeLessThan(o.concurrency);
+    // Claim again once there is room for `concurrency` more: a claim is one statement for several
+    // items (it costs about as much for one item as for eight), and the items already claimed keep
+    // every place busy meanwhile.
+    if (claimed.length > 0) await roomFor(queue, o.concurrency * 3, o.concurrency);
     else if (!busyBeforeClaim && !busy()) break;
     else if (!busy()) continue;
     // Only retries are waiting: sleep on a real timer (PGlite answers in microtasks, so a loop of claims would starve the retry timers).
@@ -160,6 +163,11 @@ async function drain(st: RunState, o: RunCrawlOptions, abort: AbortController): 
   }
   await queue.onIdle();
   if (stop) throw stop;
+}
+
+/** Resolves once `limit` leaves room for `want` more items beside those queued and running. */
+async function roomFor(queue: PQueue, limit: number, want: number): Promise<void> {
+  while (limit - queue.size - queue.pending < want) await new Promise<void>((resolve) => queue.once("next", () => resolve()));
 }
 
 /**

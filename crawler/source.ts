@@ -52,8 +52,12 @@ export interface SourceContext {
   recordNotice(notice: FetchedNotice): Promise<"first" | "unchanged" | "changed" | "gone" | "back">;
   /** Hands one capture to the store (atomic; a repeat in the same run is stored once). */
   emit(capture: Capture): Promise<void>;
-  /** Hands the captures of one page to the store together: all or none, one transaction. */
-  emitAll(captures: Capture[]): Promise<void>;
+  /**
+   * Hands the captures of one page to the store together: all or none, one transaction. With
+   * `last`, this is the handler's last step: the item is marked done in the same transaction (one
+   * commit a page instead of two), so its links must be enqueued before.
+   */
+  emitAll(captures: Capture[], o?: { last?: boolean }): Promise<void>;
   /** Counts something the source passed over (a record it could not read): shows in the run statistics. */
   count(what: string, n?: number): void;
   /** Adds further work of this source to the frontier (bounded by the run's page budget). */

@@ -4,7 +4,8 @@ import type { Capture, FetchedNotice } from "../../common/capture.js";
 import { sha256 } from "../../common/hash.js";
 import { writeArtefact, type ArtefactRef } from "../artefacts.js";
 import type { Database } from "../schema.js";
-import { GENESIS, insertManifestEntries } from "./manifest.js";
+import { GENESIS, insertManifestEntries, lockRunChain } from "./manifest.js";
+import { settleFrontier } from "./runs.js";
 
 type Tx = Transaction<Database> | Kysely<Database>;
 
@@ -257,11 +258,12 @@ async function pagePublishers(tx: Tx, known: Map<string, { id: number; siteName:
 /**
  * Stores the captures of one page together, as saveCapture does each, in one transaction: all or
  * none, with one commit (on a server, one WAL flush) for the page instead of one per ad. The
- * statements are per page, not per ad: the run lock, the chain's end, the page's ads, artefacts,
- * observations and manifest entries each as one statement (about 8 round trips for a page of any
- * size instead of 6 an ad; the crawl_run lock, which serialises a run's writers, is held that much shorter).
+ * statements are per page, not per ad: the run's chain lock, the chain's end, the page's ads,
+ * artefacts, observations and manifest entries each as one statement (about 8 round trips for a
+ * page of any size instead of 6 an ad; the chain lock, which serialises a run's writers, is held
+ * that much shorter). `settle`: the URL of the page's frontier item, marked done in the same transaction.
  */
-export async function saveCaptures(db: Kysely<Database>, evidenceDir: string, runId: number, caps: Capture[], crawlerVersion: string): Promise<SavedCapture[]> {
+export async function saveCaptures(db: Kysely<Database>, evidenceDir: string, runId: number, caps: Capture[], crawlerVersion: string, o: { settle?: string | undefined } = {}): Promise<SavedCapture[]> {
   if (caps.length === 0) return [];
   // Files first (content-addressed, idempotent), all of the page's at once: a file without its row
   // is harmless and rewritten by the repeat, a row without its file cannot happen.
@@ -278,7 +280,7 @@ export async function saveCaptures(db: Kysely<Database>, evidenceDir: string, ru
     // The run's lock orders the hash chain. The chain's end is read by a second statement, after the
     // lock is held: a statement that waited for the lock still sees the rows of its own snapshot,
     // taken before the writer it waited for committed (one statement for both lost entries under load).
-    await tx.selectFrom("crawl_run").select("id").where("id", "=", runId).forUpdate().executeTakeFirstOrThrow();
+    await lockRunChain(tx, runId);
     const end = await tx.selectFrom("manifest_entry").select(["seq", "entry_hash"]).where("crawl_run_id", "=", runId).orderBy("seq", "desc").limit(1).executeTakeFirst();
     const noticeIds: Array<number | null> = [];
     for (const cap of caps) noticeIds.push(cap.notice ? await archiveNotice(tx, cap.notice) : null);
@@ -315,6 +317,8 @@ export async function saveCaptures(db: Kysely<Database>, evidenceDir: string, ru
       return { adId: adIds[i]!, observationNew: true, artefacts: files[i]!.artefacts };
     });
     await insertManifestEntries(tx, runId, entries, end?.seq ?? 0, end?.entry_hash ?? GENESIS);
+    // The page's frontier item, when its captures are the last thing its handler does.
+    if (o.settle !== undefined) await settleFrontier(tx, runId, o.settle, "done");
     return saved;
   });
   for (const [name, v] of learned) known.set(name, v);

@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from "kysely";
+import { sql, type Kysely, type Transaction } from "kysely";
 import { sha256 } from "../../common/hash.js";
 import type { Database } from "../schema.js";
 
@@ -12,14 +12,27 @@ export function entryHash(e: { runId: number; seq: number; kind: string; ref: st
   return sha256(`${e.runId}|${e.seq}|${e.kind}|${e.ref}|${e.sha256}|${e.prevHash}`);
 }
 
-/** Appends one artefact to the run's hash chain; the caller holds the crawl_run row lock. */
+/** The advisory lock space of the runs' hash chains ("pola"). */
+const CHAIN_LOCK_SPACE = 0x706f6c61;
+
+/**
+ * Takes the lock that orders one run's hash chain, held until the transaction ends. Every writer of
+ * a run's chain (captures, notice originals, notice probes) takes it before it reads the chain's
+ * end, in every process sharing the database. An advisory lock writes nothing (a row lock on
+ * crawl_run rewrote that row's tuple on every capture).
+ */
+export async function lockRunChain(tx: Transaction<Database>, runId: number): Promise<void> {
+  await sql`select pg_advisory_xact_lock(${CHAIN_LOCK_SPACE}, ${runId % 2 ** 31}::int)`.execute(tx);
+}
+
+/** Appends one artefact to the run's hash chain; the caller holds the chain's lock (lockRunChain). */
 export async function appendManifest(tx: Tx, e: { runId: number; kind: string; ref: string; sha256: string }): Promise<void> {
   await appendManifestEntries(tx, e.runId, [e]);
 }
 
 /**
  * Appends artefacts to the run's hash chain in order, each bound to the one before: one read of the
- * chain's end and one insert, whatever their number. The caller holds the crawl_run row lock.
+ * chain's end and one insert, whatever their number. The caller holds the chain's lock (lockRunChain).
  */
 export async function appendManifestEntries(tx: Tx, runId: number, entries: Array<{ kind: string; ref: string; sha256: string }>): Promise<void> {
   if (entries.length === 0) return;
@@ -27,7 +40,7 @@ export async function appendManifestEntries(tx: Tx, runId: number, entries: Arra
   await insertManifestEntries(tx, runId, entries, last ? last.seq : 0, last?.entry_hash ?? GENESIS);
 }
 
-/** Inserts entries after the chain's end as the caller read it (under the crawl_run row lock): one insert. */
+/** Inserts entries after the chain's end as the caller read it (under the chain's lock): one insert. */
 export async function insertManifestEntries(tx: Tx, runId: number, entries: Array<{ kind: string; ref: string; sha256: string }>, lastSeq: number, lastHash: string): Promise<void> {
   if (entries.length === 0) return;
   let seq = lastSeq;

@@ -3,7 +3,7 @@ import type { FetchedNotice } from "../../common/capture.js";
 import { writeArtefact } from "../artefacts.js";
 import type { Database, NoticeProbeTable } from "../schema.js";
 import { archiveNotice, noticeHash } from "./ads.js";
-import { appendManifest } from "./manifest.js";
+import { appendManifest, lockRunChain } from "./manifest.js";
 
 /** How a re-probe compares with what was on record for the same URL. */
 export type ProbeOutcome = NoticeProbeTable["outcome"];
@@ -17,12 +17,12 @@ const reachable = (status: number, error: string | null) => status >= 200 && sta
  * Records one re-probe of a transparency notice: the fetch is archived as a notice row (a changed body
  * becomes a new row, an identical one reuses the last), its body kept as an evidence file, a probe row
  * says whether it was unchanged, changed, gone or back, and the run's hash chain gets an entry.
- * Everything in one transaction under the run's row lock, like a capture.
+ * Everything in one transaction under the run's chain lock, like a capture.
  */
 export async function recordNoticeProbe(db: Kysely<Database>, evidenceDir: string, runId: number, n: FetchedNotice): Promise<ProbeOutcome> {
   const file = await writeArtefact(evidenceDir, "notice", n.body);
   return db.transaction().execute(async (tx) => {
-    await tx.selectFrom("crawl_run").select("id").where("id", "=", runId).forUpdate().executeTakeFirstOrThrow();
+    await lockRunChain(tx, runId);
     const before = await tx.selectFrom("notice").select(["id", "sha256", "status", "error"]).where("url", "=", n.url).orderBy("fetched_at", "desc").orderBy("id", "desc").limit(1).executeTakeFirst();
     const noticeId = await archiveNotice(tx, n);
     // archiveNotice keeps this fetch as it is or reuses the identical last row: either way it is this fetch.

@@ -116,6 +116,22 @@ describe("store", () => {
     expect(await store.db.selectFrom("publisher").select("id").where("name", "=", "fresh-publisher.nl").execute()).toHaveLength(1);
   });
 
+  it("marks the page's frontier item done with its captures, and leaves it in progress when their write fails", async () => {
+    const { run } = await startOrResumeRun(store.db, { runKey: "k-settle", source: "publisher", params: {}, crawlerVersion: "t", clockStart: null });
+    await addToFrontier(store.db, run.id, [{ url: "https://nieuws.nl/s1" }, { url: "https://nieuws.nl/s2" }]);
+    expect(await claimFrontier(store.db, run.id, 2)).toHaveLength(2);
+    const page = (url: string, id: string): Capture => {
+      const c = capture({ id, text: `Stem ${id}` });
+      return { ...c, notice: null, sighting: { ...c.sighting, pageUrl: url } };
+    };
+    const status = async (url: string) => (await store.db.selectFrom("frontier").select("status").where("run_id", "=", run.id).where("url", "=", url).executeTakeFirstOrThrow()).status;
+    await saveCaptures(store.db, store.evidenceDir, run.id, [page("https://nieuws.nl/s1", "s1")], "t", { settle: "https://nieuws.nl/s1" });
+    expect(await status("https://nieuws.nl/s1")).toBe("done");
+    const bad = page("https://nieuws.nl/s2", "s2");
+    await expect(saveCaptures(store.db, store.evidenceDir, run.id, [bad, { ...bad, ad: { ...bad.ad, id: "s3" }, sighting: { ...bad.sighting, seenAt: "not a time" } }], "t", { settle: "https://nieuws.nl/s2" })).rejects.toThrow();
+    expect(await status("https://nieuws.nl/s2")).toBe("in_progress");
+  });
+
   it("resumes an unfinished run and puts in-progress frontier items back to pending", async () => {
     const a = await startOrResumeRun(store.db, { runKey: "k2", source: "publisher", params: {}, crawlerVersion: "t", clockStart: null });
     expect(await addToFrontier(store.db, a.run.id, [{ url: "u1" }, { url: "u2" }, { url: "u1" }])).toBe(2);
