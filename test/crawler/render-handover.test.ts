@@ -1,4 +1,7 @@
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCrawl, type CrawlSummary } from "../../crawler/run.js";
@@ -81,5 +84,56 @@ describe("an item waiting for the browser lets pages read without one go on", ()
 
   it("never asks the host for two documents at once", () => {
     expect(maxInFlight).toBe(1);
+  });
+});
+
+/**
+ * A page read in full from its HTML that goes to the browser only for a screenshot (its ad is
+ * political) has its links queued before it waits for Chromium: the crawl goes on meanwhile. Here
+ * Chromium cannot start at all (a program that tells its version and fails to launch), so the run
+ * stops on the seed; its links are in the frontier anyway, for the resumed run.
+ */
+describe("a page sent to the browser for a screenshot queues its links first", () => {
+  let store: TestStore;
+  let server: Server;
+  let base: string;
+  let summary: CrawlSummary;
+  const binDir = mkdtempSync(join(tmpdir(), "polad-broken-chromium-"));
+
+  beforeAll(async () => {
+    const broken = join(binDir, "chromium");
+    writeFileSync(broken, `#!/bin/sh\nif [ "$1" = "--version" ]; then echo "Chromium 131.0.6778.85"; exit 0; fi\necho "cannot start" >&2; exit 1\n`);
+    chmodSync(broken, 0o755);
+    const political = `<div class="ad-slot" data-ad="p1"><div class="pa-label">Politieke advertentie · Betaald door Partij A · Gemeenteraadsverkiezingen 18 maart 2026 · <a href="/verklaring/1">Waarom zie ik deze advertentie?</a></div><h3>Stem op Partij A</h3><p>Stem op partij A bij de gemeenteraadsverkiezingen.</p></div>`;
+    server = createServer((req, res) => {
+      const path = new URL(req.url ?? "/", "http://x").pathname;
+      if (path === "/robots.txt") return void res.writeHead(200, { "content-type": "text/plain" }).end("User-agent: *\nAllow: /\n");
+      if (path === "/seed") return void res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(page(`<nav><a href="/next-1">1</a> <a href="/next-2">2</a></nav><aside>${political}</aside>`));
+      if (path.startsWith("/verklaring/")) return void res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end("<h1>Transparantieverklaring</h1>");
+      if (/^\/next-\d$/.test(path)) return void res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(page(`<aside>${commercial(path.slice(1))}</aside>`));
+      res.writeHead(404, { "content-type": "text/plain" }).end("not found");
+    });
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    store = await openTestStore();
+    summary = await runCrawl({
+      store, maxPages: 20, concurrency: 1, log: testLog, crawlerVersion: "test", chromiumPath: join(binDir, "chromium"), ocr: false,
+      politeness: { hostConcurrency: 1, hostIntervalMs: 0, backoffBaseMs: 50 },
+      plans: [{ source: "publisher", options: { seeds: [`${base}/seed`], allowPrivate: true, maxDepth: 1 } }],
+    });
+  }, 60_000);
+
+  afterAll(async () => {
+    await store?.close();
+    await new Promise<void>((r) => (server ? server.close(() => r()) : r()));
+    rmSync(binDir, { recursive: true, force: true });
+  });
+
+  it("stops on the browser, with the seed's links queued and the seed not done", async () => {
+    expect(summary.runs[0]?.status).not.toBe("done");
+    const rows = await store.db.selectFrom("frontier").select(["url", "status"]).orderBy("url").execute();
+    expect(rows.map((r) => r.url)).toEqual([`${base}/next-1`, `${base}/next-2`, `${base}/seed`]);
+    expect(rows.find((r) => r.url === `${base}/seed`)?.status).not.toBe("done");
+    expect(await store.db.selectFrom("observation").select("id").where("page_url", "=", `${base}/seed`).execute()).toHaveLength(0);
   });
 });

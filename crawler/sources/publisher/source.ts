@@ -119,7 +119,7 @@ function provenance(doc: FetchResult, seenAt: string): string {
  * Reads the page from its fetched HTML when nothing on it runs and no ad on it needs a screenshot
  * (see static-scan.ts and needsRendering); otherwise renders it. Returns the scan and why it rendered.
  */
-async function scanPage(item: WorkItem, ctx: SourceContext, opts: SourceOptions): Promise<{ res: PageScan; doc: FetchResult; why: string }> {
+async function scanPage(item: WorkItem, ctx: SourceContext, opts: SourceOptions, follow: (links: string[]) => Promise<void>): Promise<{ res: PageScan; doc: FetchResult; why: string }> {
   const doc = await fetchPage(item.url, ctx);
   let why = opts.render === "always" ? "forced" : opts.fullPage === true ? "full-page" : findSiteProfile(doc.finalUrl, opts.siteProfile) ? "site-profile" : doc.headers["x-polad-truncated"] ? "truncated" : obviouslyScripted(doc.body) ? "scripts" : "";
   if (!why) {
@@ -128,12 +128,24 @@ async function scanPage(item: WorkItem, ctx: SourceContext, opts: SourceOptions)
     why = s.browserReason ?? (s.evidence.some((ev) => !isEmptySlot(ev) && needsRendering(ev)) ? "ad-needs-screenshot" : "");
     const slots = { count: s.evidence.length, kinds: {} };
     if (!why) return { res: { finalUrl: doc.finalUrl, evidence: s.evidence, links: s.links, userAgent: ctx.userAgent ?? "", slots, rendered: false, pageScreenshotPng: null }, doc, why: "static" };
+    // The page was read in full and goes to the browser only for screenshots: its links are queued
+    // now, so the crawl goes on while it waits for Chromium and renders (a seed page that needs a
+    // screenshot would otherwise hold the whole crawl until Chromium has started). The rendered
+    // page's links are queued again after it; the frontier keeps each URL once.
+    await follow(s.links);
   }
   return { res: await ctx.withPage((page) => scan(page, doc, ctx, opts)), doc, why };
 }
 
 async function handle(item: WorkItem, ctx: SourceContext, opts: SourceOptions): Promise<void> {
-  const { res, doc, why } = await scanPage(item, ctx, opts);
+  const maxDepth = typeof opts.maxDepth === "number" ? opts.maxDepth : 3;
+  const followed = new Set<string>();
+  const follow = async (links: string[]) => {
+    const fresh = links.filter((url) => !followed.has(url));
+    fresh.forEach((url) => followed.add(url));
+    if (item.depth < maxDepth && fresh.length > 0) await ctx.enqueue(fresh.map((url) => ({ url, kind: "page", depth: item.depth + 1 })));
+  };
+  const { res, doc, why } = await scanPage(item, ctx, opts, follow);
   ctx.log.debug({ slots: res.slots, path: why }, "ad slots found");
   const seenAt = ctx.now().toISOString();
   const siteName = siteNameOf(doc.body, findSiteProfile(doc.finalUrl, opts.siteProfile));
@@ -153,10 +165,10 @@ async function handle(item: WorkItem, ctx: SourceContext, opts: SourceOptions): 
       },
     });
   }
-  // The page's ads are stored together: one transaction (and one commit) for the page.
-  await ctx.emitAll(captures);
-  const maxDepth = typeof opts.maxDepth === "number" ? opts.maxDepth : 3;
-  if (item.depth < maxDepth) await ctx.enqueue(res.links.map((url) => ({ url, kind: "page", depth: item.depth + 1 })));
+  // Links first: the page's ads are then stored together with the page marked done, in one
+  // transaction (and one commit); a kill before it leaves the page to do again, its links queued once.
+  await follow(res.links);
+  await ctx.emitAll(captures, { last: true });
 }
 
 /** Any news site given as seeds: ad slots (frames, GPT, data-ad, markers, native, advertorials), not editorial content. */
