@@ -8,6 +8,8 @@
  * worker thread so that the sampling does not slow the crawler it measures. On demand only.
  * polad screenshots the ads that can become findings (its default); `polad-all` is polad told to
  * screenshot every ad, as the peers do. Times are the crawl's own: polad's store is opened first.
+ * polad runs once before the peers and once after them; its ratios use the mean of the two, since
+ * the machine's speed drifts over the minutes the peers take.
  *   npx tsx bench/crawl.ts [--pages 120] [--concurrency 4] [--memory-concurrency 8] [--sites scripted,static]
  *                          [--political-every 10] [--only polad,polad-all,crawlee,bare]
  */
@@ -83,11 +85,17 @@ for (const kind of values.sites.split(",")) {
     if (want("polad-all")) results.push(await measure("polad-all", () => polad(site.urls, c, { screenshots: "all" })));
     if (want("crawlee")) results.push(await measure("crawlee", () => crawleeCrawl(site.urls, { chromiumPath: CHROMIUM, concurrency: c })));
     if (want("bare")) results.push(await measure("bare", () => bareLoop(site.urls, { chromiumPath: CHROMIUM, concurrency: c })));
+    // polad again after the peers: the machine's speed drifts over the minutes the peers take, and
+    // the ratios use the mean of the runs before and after them, so a drift counts the same both ways.
+    if (want("polad") && (want("crawlee") || want("bare"))) results.push(await measure("polad-after", () => polad(site.urls, c)));
   } finally {
     await site.close();
   }
   const by = (n: string) => results.find((r) => r.name === n);
-  const p = by("polad");
+  const before = by("polad");
+  const after = by("polad-after");
+  const p = before && after ? { ...before, pagesPerS: (before.pagesPerS + after.pagesPerS) / 2, adsPerS: (before.adsPerS + after.adsPerS) / 2 } : before;
+  if (before && after) console.log(`  polad before and after the peers: ${before.pagesPerS.toFixed(2)} and ${after.pagesPerS.toFixed(2)} pages/s, mean ${p!.pagesPerS.toFixed(2)} (the ratios below use the mean)`);
   const crawlee = by("crawlee");
   const bare = by("bare");
   if (p && crawlee) {
