@@ -17,12 +17,19 @@ const reachable = (status: number, error: string | null) => status >= 200 && sta
  * Records one re-probe of a transparency notice: the fetch is archived as a notice row (a changed body
  * becomes a new row, an identical one reuses the last), its body kept as an evidence file, a probe row
  * says whether it was unchanged, changed, gone or back, and the run's hash chain gets an entry.
- * Everything in one transaction under the run's chain lock, like a capture.
+ * Everything in one transaction under the run's chain lock, like a capture; recording the same fetch
+ * again (same URL, time and content, in the same run) records nothing and returns its outcome.
  */
 export async function recordNoticeProbe(db: Kysely<Database>, evidenceDir: string, runId: number, n: FetchedNotice): Promise<ProbeOutcome> {
   const file = await writeArtefact(evidenceDir, "notice", n.body);
   return db.transaction().execute(async (tx) => {
     await lockRunChain(tx, runId);
+    // The same fetch recorded again (a repeat after a commit whose answer was lost with the
+    // connection): the probe on record is this one, and its outcome stands.
+    const recorded = await tx.selectFrom("notice_probe").select("outcome")
+      .where("url", "=", n.url).where("probed_at", "=", new Date(n.fetchedAt)).where("crawl_run_id", "=", runId).where("sha256", "=", noticeHash(n))
+      .executeTakeFirst();
+    if (recorded) return recorded.outcome as ProbeOutcome;
     const before = await tx.selectFrom("notice").select(["id", "sha256", "status", "error"]).where("url", "=", n.url).orderBy("fetched_at", "desc").orderBy("id", "desc").limit(1).executeTakeFirst();
     const noticeId = await archiveNotice(tx, n);
     // archiveNotice keeps this fetch as it is or reuses the identical last row: either way it is this fetch.
