@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Transaction } from "kysely";
+import type { Kysely, Transaction } from "kysely";
 import { sha256 } from "../../common/hash.js";
 import type { Database } from "../schema.js";
 
@@ -12,17 +12,15 @@ export function entryHash(e: { runId: number; seq: number; kind: string; ref: st
   return sha256(`${e.runId}|${e.seq}|${e.kind}|${e.ref}|${e.sha256}|${e.prevHash}`);
 }
 
-/** The advisory lock space of the runs' hash chains ("pola"). */
-const CHAIN_LOCK_SPACE = 0x706f6c61;
-
 /**
- * Takes the lock that orders one run's hash chain, held until the transaction ends. Every writer of
- * a run's chain (captures, notice originals, notice probes) takes it before it reads the chain's
- * end, in every process sharing the database. An advisory lock writes nothing (a row lock on
- * crawl_run rewrote that row's tuple on every capture).
+ * Takes the lock that orders one run's hash chain, held until the transaction ends: the run's
+ * crawl_run row. Every writer of a run's chain (captures, notice originals, notice probes) takes it
+ * before it reads the chain's end, in every process sharing the database. A row lock, not an
+ * advisory lock: run ids repeat across stores kept in separate schemas of one database, and an
+ * advisory key would make their crawls queue behind each other.
  */
 export async function lockRunChain(tx: Transaction<Database>, runId: number): Promise<void> {
-  await sql`select pg_advisory_xact_lock(${CHAIN_LOCK_SPACE}, ${runId % 2 ** 31}::int)`.execute(tx);
+  await tx.selectFrom("crawl_run").select("id").where("id", "=", runId).forUpdate().executeTakeFirstOrThrow();
 }
 
 /** Appends one artefact to the run's hash chain; the caller holds the chain's lock (lockRunChain). */
