@@ -84,8 +84,10 @@ async function pdfNotice(st: RunState, n: FetchedNotice, bytes: Buffer): Promise
   return { ...n, contentType: PDF_TEXT_CONTENT_TYPE, body: text.body, error: text.error };
 }
 
-/** Validates captures (OCR first where a label may be drawn in a picture) and stores them in one transaction. */
-/** Stores captures; with `settle`, marks the item done in the same transaction. Returns whether it did. */
+/**
+ * Validates captures (OCR first where a label may be drawn in a picture) and stores them in one
+ * transaction; with `settle` (the item's URL), marks the item done in it. Returns whether it did.
+ */
 async function emit(st: RunState, caps: Capture[], settle?: string): Promise<boolean> {
   const valid: Capture[] = [];
   for (const cap of caps) {
@@ -170,7 +172,9 @@ export function makeContext(st: RunState, item: WorkItem, handover?: BrowserHand
     fetchNotice: (url, o) => (o?.fresh ? fetchNotice(st, url) : fetchNoticeOnce(st, url)),
     emit: async (cap) => void (await emit(st, [cap])),
     emitAll: async (caps, o) => {
-      if (await emit(st, caps, o?.last && outcome ? item.url : undefined)) outcome!.settled = true;
+      // Only a caller that reads the outcome (handleItem) lets the capture settle the item.
+      const settled = await emit(st, caps, o?.last && outcome ? item.url : undefined);
+      if (settled && outcome) outcome.settled = true;
     },
     recordNotice: (n) => recordProbe(st, n),
     enqueue: (items) => enqueue(st, item, items),

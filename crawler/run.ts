@@ -112,6 +112,8 @@ async function drain(st: RunState, o: RunCrawlOptions, abort: AbortController): 
   // gives its place up, so pages read without a browser go on meanwhile.
   st.lanes = new Slots(o.concurrency);
   const queue = new PQueue({ concurrency: o.concurrency * 2 });
+  // Items claimed and not yet finished (queued or running): at most this many.
+  const claimedBound = o.concurrency * 3;
   const claims = claimer(st);
   let waiting = 0;
   let stop: StopRun | null = null;
@@ -139,7 +141,7 @@ async function drain(st: RunState, o: RunCrawlOptions, abort: AbortController): 
   };
   const busy = () => queue.size + queue.pending + waiting > 0;
   while (!st.signal.aborted) {
-    const room = o.concurrency * 3 - queue.size - queue.pending;
+    const room = roomLeft(queue, claimedBound);
     // Whether anything was in flight before the claim: an item that finishes while the claim is
     // answered may have added links after the claim looked, so an empty claim ends the run only
     // when nothing was running before it.
@@ -154,7 +156,7 @@ async function drain(st: RunState, o: RunCrawlOptions, abort: AbortController): 
     // Claim again once there is room for `concurrency` more: a claim is one statement for several
     // items (it costs about as much for one item as for eight), and the items already claimed keep
     // every place busy meanwhile.
-    if (claimed.length > 0) await roomFor(queue, o.concurrency * 3, o.concurrency);
+    if (claimed.length > 0) await roomFor(queue, claimedBound, o.concurrency);
     else if (!busyBeforeClaim && !busy()) break;
     else if (!busy()) continue;
     // Only retries are waiting: sleep on a real timer (PGlite answers in microtasks, so a loop of claims would starve the retry timers).
@@ -165,9 +167,12 @@ async function drain(st: RunState, o: RunCrawlOptions, abort: AbortController): 
   if (stop) throw stop;
 }
 
-/** Resolves once `limit` leaves room for `want` more items beside those queued and running. */
+/** How many more items `limit` leaves room for beside those queued and running. */
+const roomLeft = (queue: PQueue, limit: number): number => limit - queue.size - queue.pending;
+
+/** Resolves once `limit` leaves room for `want` more items. */
 async function roomFor(queue: PQueue, limit: number, want: number): Promise<void> {
-  while (limit - queue.size - queue.pending < want) await new Promise<void>((resolve) => queue.once("next", () => resolve()));
+  while (roomLeft(queue, limit) < want) await new Promise<void>((resolve) => queue.once("next", () => resolve()));
 }
 
 /**

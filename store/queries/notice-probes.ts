@@ -29,7 +29,7 @@ export async function recordNoticeProbe(db: Kysely<Database>, evidenceDir: strin
     const recorded = await tx.selectFrom("notice_probe").select("outcome")
       .where("url", "=", n.url).where("probed_at", "=", new Date(n.fetchedAt)).where("crawl_run_id", "=", runId).where("sha256", "=", noticeHash(n))
       .executeTakeFirst();
-    if (recorded) return recorded.outcome as ProbeOutcome;
+    if (recorded) return recorded.outcome;
     const before = await tx.selectFrom("notice").select(["id", "sha256", "status", "error"]).where("url", "=", n.url).orderBy("fetched_at", "desc").orderBy("id", "desc").limit(1).executeTakeFirst();
     const noticeId = await archiveNotice(tx, n);
     // archiveNotice keeps this fetch as it is or reuses the identical last row: either way it is this fetch.

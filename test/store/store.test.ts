@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { adInputSchema, type AdInput } from "../../common/ad-input.js";
-import type { Capture } from "../../common/capture.js";
+import type { Capture, FetchedNotice } from "../../common/capture.js";
 import { sha256 } from "../../common/hash.js";
 import { importAds, saveCapture, saveCaptures } from "../../store/queries/ads.js";
+import { recordNoticeProbe } from "../../store/queries/notice-probes.js";
 import { addToFrontier, claimFrontier, settleFrontier, startOrResumeRun } from "../../store/queries/runs.js";
 import { saveVerdicts, listStoredAds } from "../../store/queries/verdicts.js";
 import { violationReport } from "../../store/queries/reports.js";
@@ -20,6 +21,11 @@ function capture(over: Partial<AdInput> = {}): Capture {
     notice: { url: "https://politiekereclame.nl/n/1", finalUrl: "https://politiekereclame.nl/n/1", status: 200, headers: {}, contentType: "text/html", body: "<h1>notice</h1>", redirects: [], fetchedAt: "2026-03-10T09:00:01Z", error: null },
   };
 }
+
+const fetchedNotice = (at: string, body = "<h1>Transparantieverklaring</h1><p>Opdrachtgever: Partij A</p>"): FetchedNotice => ({
+  url: "https://politiekereclame.nl/v/1", finalUrl: "https://politiekereclame.nl/v/1", status: 200, headers: { "content-type": "text/html" },
+  contentType: "text/html", body, redirects: [], fetchedAt: at, error: null,
+});
 
 describe("store", () => {
   let store: TestStore;
@@ -130,6 +136,20 @@ describe("store", () => {
     const bad = page("https://nieuws.nl/s2", "s2");
     await expect(saveCaptures(store.db, store.evidenceDir, run.id, [bad, { ...bad, ad: { ...bad.ad, id: "s3" }, sighting: { ...bad.sighting, seenAt: "not a time" } }], "t", { settle: "https://nieuws.nl/s2" })).rejects.toThrow();
     expect(await status("https://nieuws.nl/s2")).toBe("in_progress");
+  });
+
+  // A re-probe repeated after its commit's answer was lost (crawlDb repeats the call) is on record once.
+  it("records the same notice fetch once, with its outcome, and a later fetch as a new probe", async () => {
+    const { run } = await startOrResumeRun(store.db, { runKey: "probe-repeat", source: "notice-probe", params: {}, crawlerVersion: "t", clockStart: null });
+    const first = fetchedNotice("2026-03-10T09:00:00.123Z");
+    expect(await recordNoticeProbe(store.db, store.evidenceDir, run.id, first)).toBe("first");
+    expect(await recordNoticeProbe(store.db, store.evidenceDir, run.id, first)).toBe("first");
+    const probes = () => store.db.selectFrom("notice_probe").select(["outcome"]).where("crawl_run_id", "=", run.id).orderBy("id").execute();
+    expect((await probes()).map((p) => p.outcome)).toEqual(["first"]);
+    expect(await recordNoticeProbe(store.db, store.evidenceDir, run.id, fetchedNotice("2026-03-11T09:00:00.000Z"))).toBe("unchanged");
+    expect(await recordNoticeProbe(store.db, store.evidenceDir, run.id, fetchedNotice("2026-03-12T09:00:00.000Z", "<h1>Andere tekst</h1>"))).toBe("changed");
+    expect((await probes()).map((p) => p.outcome)).toEqual(["first", "unchanged", "changed"]);
+    expect(await verifyRun(store, run.id)).toMatchObject({ ok: true, entries: 3 });
   });
 
   it("resumes an unfinished run and puts in-progress frontier items back to pending", async () => {
