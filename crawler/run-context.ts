@@ -144,7 +144,8 @@ async function enqueue(st: RunState, parent: WorkItem, items: Parameters<SourceC
  * What an item gives up while it waits for a browser page and takes back to render: its place among
  * the items working without a browser, and its host slot (it makes no request while it waits, and
  * the page's requests are paced like any other). Nothing is held while waiting for a page, so
- * waiting cannot deadlock against items that hold a page and wait for their host.
+ * waiting cannot deadlock against items that hold a page and wait for their host. `exit` gives the
+ * host slot up again (idempotent): when the page has loaded, or when the render ends.
  */
 export interface BrowserHandover { leave(): void; enter(): Promise<void>; exit(): void }
 
@@ -158,12 +159,12 @@ export function makeContext(st: RunState, item: WorkItem, handover?: BrowserHand
     signal: st.signal,
     fetch: (url, init) => politeFetch(st, url, init),
     withPage: async (fn) => {
-      if (!handover) return (await st.browser()).withPage(fn);
+      if (!handover) return (await st.browser()).withPage((page) => fn(page, { loaded: () => undefined }));
       handover.leave();
       return (await st.browser()).withPage(async (page) => {
         await handover.enter();
         try {
-          return await fn(page);
+          return await fn(page, { loaded: () => handover.exit() });
         } finally {
           handover.exit();
         }

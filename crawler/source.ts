@@ -44,8 +44,12 @@ export interface SourceContext {
   signal: AbortSignal;
   /** A polite request: GET by default; POST with a body for APIs that are queried that way (TikTok's). */
   fetch(url: string, init?: FetchInit): Promise<FetchResult>;
-  /** Runs `fn` with a browser page from the pool (reused across items, reset between them). */
-  withPage<T>(fn: (page: Page) => Promise<T>): Promise<T>;
+  /**
+   * Runs `fn` with a browser page from the pool (reused across items, reset between them). The item
+   * holds its host's slot while `fn` runs, until `fn` calls `rendering.loaded()`: the page has loaded
+   * what it asks of its host, and reading it and taking screenshots leave the slot to other items.
+   */
+  withPage<T>(fn: (page: Page, rendering: { loaded(): void }) => Promise<T>): Promise<T>;
   /** Fetches a transparency notice for archiving, after checking the link is safe to follow. */
   fetchNotice(url: string, o?: { fresh?: boolean }): Promise<FetchedNotice>;
   /** Records a re-probe of an archived notice (archived as fetched, compared with what was on record); returns the outcome. */

@@ -90,7 +90,7 @@ function onPrivateHost(url: string): boolean {
   return host === "localhost" || host.endsWith(".localhost") || (isIP(host) !== 0 && isPrivateAddress(host));
 }
 
-async function scan(page: Page, doc: FetchResult, ctx: SourceContext, opts: SourceOptions): Promise<PageScan> {
+async function scan(page: Page, rendering: { loaded(): void }, doc: FetchResult, ctx: SourceContext, opts: SourceOptions): Promise<PageScan> {
   const unroute = doc.redirects.length === 0 && !doc.headers["x-polad-truncated"] && !onPrivateHost(doc.finalUrl) ? await serveFetched(page, doc) : null;
   const nav = await navigate(page, doc.finalUrl, { timeoutMs: typeof opts.navTimeoutMs === "number" ? opts.navTimeoutMs : undefined }).finally(() => unroute?.());
   await page.waitForLoadState("load", { timeout: 5_000 }).catch((err: Error) => ctx.log.debug({ err: err.message }, "page did not finish loading; scanning what is there"));
@@ -98,6 +98,8 @@ async function scan(page: Page, doc: FetchResult, ctx: SourceContext, opts: Sour
   const args = { maxNodes: maxNodesOf(opts), scrollSteps: 2, scrollWaitMs: 80, find: slotArgs(site.slotSelectors), links: { attr: SLOT_ATTR, max: LIMITS.maxLinksPerPage } };
   const { nodes, slots, links, userAgent } = (await page.evaluate(`(${SCAN_PAGE_SCRIPT})(${JSON.stringify(args)})`)) as { nodes: number; slots: PageScan["slots"]; links: string[]; userAgent: string };
   if (nodes > args.maxNodes) throw new GiveUp("dom-too-large", `${nodes} elements (bound ${args.maxNodes}) at ${doc.finalUrl}`);
+  // Loaded and scrolled through: the evidence and the screenshots ask nothing more of the host, whose slot goes to the next page.
+  rendering.loaded();
   // Screenshots are the costliest step of a rendered page: by default only the ads that can become
   // findings get one (the same test that sends a static page to the browser); `screenshots: "all"` takes every ad.
   const wantScreenshot = opts.screenshots === "all" ? undefined : (ev: ElementEvidence) => !isEmptySlot(ev) && needsRendering(ev);
@@ -134,7 +136,7 @@ async function scanPage(item: WorkItem, ctx: SourceContext, opts: SourceOptions,
     // page's links are queued again after it; the frontier keeps each URL once.
     await follow(s.links);
   }
-  return { res: await ctx.withPage((page) => scan(page, doc, ctx, opts)), doc, why };
+  return { res: await ctx.withPage((page, rendering) => scan(page, rendering, doc, ctx, opts)), doc, why };
 }
 
 async function handle(item: WorkItem, ctx: SourceContext, opts: SourceOptions): Promise<void> {
