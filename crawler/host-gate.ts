@@ -16,6 +16,11 @@ export class Slots {
   private readonly waiters: Array<() => void> = [];
   constructor(private readonly size: number) {}
 
+  /** Slots held now. */
+  get inUse(): number {
+    return this.active;
+  }
+
   /** Waits for a slot; returns its release function (idempotent). */
   async acquire(signal: AbortSignal): Promise<() => void> {
     while (this.active >= this.size) {

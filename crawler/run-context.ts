@@ -1,6 +1,6 @@
 import { adInputSchema } from "../common/ad-input.js";
 import type { Capture, FetchedNotice } from "../common/capture.js";
-import { saveCaptures } from "../store/queries/ads.js";
+import { writeCaptureFiles } from "../store/queries/ads.js";
 import { keepNoticeOriginal } from "../store/queries/notice-originals.js";
 import { recordNoticeProbe, type ProbeOutcome } from "../store/queries/notice-probes.js";
 import { addFrontierUrls } from "../store/queries/frontier-jobs.js";
@@ -85,10 +85,11 @@ async function pdfNotice(st: RunState, n: FetchedNotice, bytes: Buffer): Promise
 }
 
 /**
- * Validates captures (OCR first where a label may be drawn in a picture) and stores them in one
- * transaction; with `settle` (the item's URL), marks the item done in it. Returns whether it did.
+ * Validates captures (OCR first where a label may be drawn in a picture), writes their evidence files
+ * and commits them (with other pages' that finish meanwhile: CaptureBatcher); with `settle` (the
+ * item's URL), marks the item done in the same transaction, with or without captures. Returns whether it did.
  */
-async function emit(st: RunState, caps: Capture[], settle?: string): Promise<boolean> {
+async function emit(st: RunState, caps: Capture[], settle?: string, waiting?: () => void): Promise<boolean> {
   const valid: Capture[] = [];
   for (const cap of caps) {
     const ocrText = st.ocr ? await st.ocr.textFor(cap) : null;
@@ -96,13 +97,18 @@ async function emit(st: RunState, caps: Capture[], settle?: string): Promise<boo
     if (!parsed.success) throw new GiveUp("invalid-ad", `source produced an invalid ad: ${parsed.error.issues[0]?.path.join(".")} ${parsed.error.issues[0]?.message}`);
     valid.push({ ...cap, ad: parsed.data });
   }
-  // One transaction, and a repeated capture is stored once: safe to repeat after a server restart.
-  const saved = await crawlDb(st, "save capture", () => saveCaptures(st.store.db, st.store.evidenceDir, st.runId, valid, st.crawlerVersion, { settle })).catch((err: unknown) => {
-    throw asStopIfEvidence(st, err);
-  });
+  if (valid.length === 0 && settle === undefined) return false;
+  const saved = await writeCaptureFiles(st.store.evidenceDir, valid)
+    .then((files) => {
+      waiting?.();
+      return st.captures.save({ caps: valid, files, settle }, { gather: waiting !== undefined });
+    })
+    .catch((err: unknown) => {
+      throw asStopIfEvidence(st, err);
+    });
   st.counters.captures += saved.length;
   st.counters.newObservations += saved.filter((s) => s.observationNew).length;
-  return settle !== undefined && valid.length > 0;
+  return settle !== undefined;
 }
 
 const FS_CODES = new Set(["ENOTDIR", "ENOSPC", "EACCES", "EPERM", "EROFS", "EDQUOT", "EISDIR", "EEXIST"]);
@@ -174,7 +180,9 @@ export function makeContext(st: RunState, item: WorkItem, handover?: BrowserHand
     emit: async (cap) => void (await emit(st, [cap])),
     emitAll: async (caps, o) => {
       // Only a caller that reads the outcome (handleItem) lets the capture settle the item.
-      const settled = await emit(st, caps, o?.last && outcome ? item.url : undefined);
+      // The item's last step: while its commit waits for the next batch, its place and host slot go to the next item.
+      const last = o?.last === true && outcome !== undefined;
+      const settled = await emit(st, caps, last ? item.url : undefined, last ? () => handover?.leave() : undefined);
       if (settled && outcome) outcome.settled = true;
     },
     recordNotice: (n) => recordProbe(st, n),

@@ -6,6 +6,7 @@ import type { Logger } from "pino";
 import type { Store } from "../store/db.js";
 import { countRunCaptures } from "../store/queries/crawl-stats.js";
 import { frontierStats } from "../store/queries/runs.js";
+import { CaptureBatcher, type BatchOptions } from "./capture-batch.js";
 import type { BrowserPool } from "./browser.js";
 import type { CaptureOcr } from "./capture-ocr.js";
 import { HostGate } from "./host-gate.js";
@@ -20,6 +21,8 @@ export interface RunStateInput {
   politeness: Politeness; browser: () => Promise<BrowserPool>; userAgent: string; signal: AbortSignal; ocr: CaptureOcr | null;
   /** Called with the URLs a source added to the frontier (the distributed mode turns them into queue jobs). */
   onNewWork?: (urls: string[]) => Promise<void>;
+  /** How captures are gathered into commits (runCrawl: up to its concurrency, while others still read pages). */
+  batch?: BatchOptions;
 }
 
 /** The state the per-item code works with: host gate, address guard, robots cache, counters; run options may shorten politeness. */
@@ -36,6 +39,7 @@ export function makeRunState(i: RunStateInput): RunState {
     gate: new HostGate({ concurrency: politeness.hostConcurrency, intervalMs: politeness.hostIntervalMs }), guard,
     robots: new RobotsCache({ guard, userAgent: i.userAgent, agentToken: "polad", signal: i.signal, log: i.log }), userAgent: i.userAgent,
     browser: i.browser, signal: i.signal, counters: newCounters(), frontierSize: 0, notices: new Map(), ocr: i.ocr, onNewWork: i.onNewWork,
+    captures: new CaptureBatcher({ store: i.store, log: i.log, runId: i.runId, crawlerVersion: i.crawlerVersion, ...i.batch }),
   };
 }
 

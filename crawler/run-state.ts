@@ -1,6 +1,7 @@
 import type { Logger } from "pino";
 import type { Store } from "../store/db.js";
 import type { BrowserPool } from "./browser.js";
+import type { CaptureBatcher } from "./capture-batch.js";
 import type { CaptureOcr } from "./capture-ocr.js";
 import type { HostGate, Slots } from "./host-gate.js";
 import type { NetGuard } from "./net-guard.js";
@@ -64,6 +65,8 @@ export interface RunState {
   counters: RunCounters;
   frontierSize: number;
   notices: Map<string, Promise<import("../common/capture.js").FetchedNotice>>;
+  /** Commits the run's captures, several pages in one transaction when they finish together. */
+  captures: CaptureBatcher;
   /** OCR of picture-only labels at capture time; null when switched off. */
   ocr: CaptureOcr | null;
   /**

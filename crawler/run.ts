@@ -78,7 +78,10 @@ async function runPlan(o: RunCrawlOptions, plan: RunCrawlOptions["plans"][number
   const abort = new AbortController();
   const signal = o.signal ? AbortSignal.any([o.signal, abort.signal]) : abort.signal;
   const userAgent = await shared.userAgent();
-  const st = makeRunState({ runId: run.id, source, options, store: o.store, log, now, crawlerVersion: o.crawlerVersion, politeness, browser, userAgent, signal, ocr: shared.ocr });
+  const st: RunState = makeRunState({
+    runId: run.id, source, options, store: o.store, log, now, crawlerVersion: o.crawlerVersion, politeness, browser, userAgent, signal, ocr: shared.ocr,
+    batch: { flushAt: o.concurrency, othersWorking: () => st.lanes?.inUse ?? 0 },
+  });
   const t0 = Date.now();
   let status: RunSummary["status"] = "done";
   let error: string | null = null;

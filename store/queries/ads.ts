@@ -5,7 +5,6 @@ import { sha256 } from "../../common/hash.js";
 import { writeArtefact, type ArtefactRef } from "../artefacts.js";
 import type { Database } from "../schema.js";
 import { GENESIS, insertManifestEntries, lockRunChain } from "./manifest.js";
-import { settleFrontier } from "./runs.js";
 
 type Tx = Transaction<Database> | Kysely<Database>;
 
@@ -265,64 +264,96 @@ async function pagePublishers(tx: Tx, known: Map<string, { id: number; siteName:
  */
 export async function saveCaptures(db: Kysely<Database>, evidenceDir: string, runId: number, caps: Capture[], crawlerVersion: string, o: { settle?: string | undefined } = {}): Promise<SavedCapture[]> {
   if (caps.length === 0) return [];
-  // Files first (content-addressed, idempotent), all of the page's at once: a file without its row
-  // is harmless and rewritten by the repeat, a row without its file cannot happen.
+  const files = await writeCaptureFiles(evidenceDir, caps);
+  return (await saveCapturePages(db, runId, [{ caps, files, settle: o.settle }], crawlerVersion))[0]!;
+}
+
+/** The evidence files of one capture, written. */
+export interface CaptureFiles { shot: ArtefactRef | null; pageShot: ArtefactRef | null; html: ArtefactRef | null; artefacts: ArtefactRef[] }
+
+/**
+ * Writes the captures' evidence files (content-addressed, idempotent), all at once. Files go before
+ * rows: a file without its row is harmless and rewritten by the repeat, a row without its file cannot happen.
+ */
+export async function writeCaptureFiles(evidenceDir: string, caps: Capture[]): Promise<CaptureFiles[]> {
   const write = (kind: string, data: string | Buffer | null | undefined) => (data === null || data === undefined ? Promise.resolve(null) : writeArtefact(evidenceDir, kind, data));
-  const files = await Promise.all(caps.map(async (cap) => {
+  return Promise.all(caps.map(async (cap) => {
     const s = cap.sighting;
     const [shot, pageShot, html, noticeFile] = await Promise.all([write("screenshot", s.screenshotPng || null), write("page-screenshot", s.pageScreenshotPng || null), write("html", s.html || null), write("notice", cap.notice ? cap.notice.body : null)]);
     return { shot, pageShot, html, artefacts: [shot, pageShot, html, noticeFile].filter((a): a is ArtefactRef => a !== null) };
   }));
+}
+
+/** One page's captures with their files already written, and the frontier item they settle (if any). */
+export interface CapturePage { caps: Capture[]; files: CaptureFiles[]; settle?: string | undefined }
+
+/**
+ * Stores several pages' captures in one transaction (a group commit: the crawler gathers the pages
+ * that finish while the previous commit runs): the same rows as saveCaptures for each page, each
+ * statement once for all of them, and their frontier items marked done in it. Returns each page's
+ * saved captures, in order.
+ */
+export async function saveCapturePages(db: Kysely<Database>, runId: number, pages: CapturePage[], crawlerVersion: string): Promise<SavedCapture[][]> {
+  const caps = pages.flatMap((p) => p.caps);
+  const files = pages.flatMap((p) => p.files);
+  const settle = [...new Set(pages.flatMap((p) => (p.settle === undefined ? [] : [p.settle])))];
+  if (caps.length === 0 && settle.length === 0) return pages.map(() => []);
   let known = knownPublishers.get(db);
   if (!known) knownPublishers.set(db, (known = new Map()));
   const learned = new Map<string, { id: number; siteName: string | null }>();
   const out = await db.transaction().execute(async (tx) => {
-    // The run's lock orders the hash chain. The chain's end is read by a second statement, after the
-    // lock is held: a statement that waited for the lock still sees the rows of its own snapshot,
-    // taken before the writer it waited for committed (one statement for both lost entries under load).
-    await lockRunChain(tx, runId);
-    const end = await tx.selectFrom("manifest_entry").select(["seq", "entry_hash"]).where("crawl_run_id", "=", runId).orderBy("seq", "desc").limit(1).executeTakeFirst();
-    const noticeIds: Array<number | null> = [];
-    for (const cap of caps) noticeIds.push(cap.notice ? await archiveNotice(tx, cap.notice) : null);
-    const publisherIds = await pagePublishers(tx, known, caps.map((c) => c.ad), learned);
-    const adIds = await upsertPageAds(tx, caps, publisherIds, noticeIds);
-    const artefacts = [...new Map(files.flatMap((f) => f.artefacts).map((a) => [a.sha256, a])).values()];
-    if (artefacts.length > 0) {
-      await tx.insertInto("artefact").values(artefacts.map((a) => ({ sha256: a.sha256, kind: a.kind, bytes: a.bytes, path: a.path }))).onConflict((oc) => oc.column("sha256").doNothing()).execute();
-    }
-    // A repeated sighting (the same ad on the same page in this run, here or in an earlier attempt) is stored once: the first.
-    const inserted = await tx
-      .insertInto("observation")
-      .values(caps.map((cap, i) => {
-        const s = cap.sighting;
-        const f = files[i]!;
-        return {
-          ad_id: adIds[i]!, crawl_run_id: runId, seen_at: s.seenAt, page_url: s.pageUrl, frame_chain: JSON.stringify(s.frameChain),
-          viewport: s.viewport ? JSON.stringify(s.viewport) : null, user_agent: s.userAgent, crawler_version: crawlerVersion,
-          screenshot_sha256: f.shot?.sha256 ?? null, html_sha256: f.html?.sha256 ?? null, page_screenshot_sha256: f.pageShot?.sha256 ?? null,
-          label_styles: JSON.stringify(s.labelStyles), links: JSON.stringify(s.links),
-        };
-      }))
-      .onConflict((oc) => oc.columns(["ad_id", "crawl_run_id", "page_url"]).doNothing())
-      .returning(["id", "ad_id", "page_url"])
-      .execute();
-    const obsOf = new Map(inserted.map((r) => [`${r.ad_id}\u0000${r.page_url}`, Number(r.id)]));
-    const entries: Array<{ kind: string; ref: string; sha256: string }> = [];
-    const saved = caps.map((cap, i): SavedCapture => {
-      const key = `${adIds[i]}\u0000${cap.sighting.pageUrl}`;
-      const obsId = obsOf.get(key);
-      if (obsId === undefined) return { adId: adIds[i]!, observationNew: false, artefacts: files[i]!.artefacts };
-      obsOf.delete(key); // a second capture of the same sighting on this page is not new
-      for (const a of files[i]!.artefacts) entries.push({ kind: a.kind, ref: `observation:${obsId}`, sha256: a.sha256 });
-      return { adId: adIds[i]!, observationNew: true, artefacts: files[i]!.artefacts };
-    });
-    await insertManifestEntries(tx, runId, entries, end?.seq ?? 0, end?.entry_hash ?? GENESIS);
-    // The page's frontier item, when its captures are the last thing its handler does.
-    if (o.settle !== undefined) await settleFrontier(tx, runId, o.settle, "done");
+    const saved = caps.length > 0 ? await insertCaptureRows(tx, runId, caps, files, crawlerVersion, { known: known!, learned }) : [];
+    // The pages' frontier items, when their captures are the last thing their handlers do.
+    if (settle.length > 0) await tx.updateTable("frontier").set({ status: "done", reason: null, updated_at: new Date() }).where("run_id", "=", runId).where("url", "in", settle).execute();
     return saved;
   });
   for (const [name, v] of learned) known.set(name, v);
-  return out;
+  let at = 0;
+  return pages.map((p) => out.slice(at, (at += p.caps.length)));
+}
+
+async function insertCaptureRows(tx: Transaction<Database>, runId: number, caps: Capture[], files: CaptureFiles[], crawlerVersion: string, publishers: { known: Map<string, { id: number; siteName: string | null }>; learned: Map<string, { id: number; siteName: string | null }> }): Promise<SavedCapture[]> {
+  // The run's lock orders the hash chain. The chain's end is read by a second statement, after the
+  // lock is held: a statement that waited for the lock still sees the rows of its own snapshot,
+  // taken before the writer it waited for committed (one statement for both lost entries under load).
+  await lockRunChain(tx, runId);
+  const end = await tx.selectFrom("manifest_entry").select(["seq", "entry_hash"]).where("crawl_run_id", "=", runId).orderBy("seq", "desc").limit(1).executeTakeFirst();
+  const noticeIds: Array<number | null> = [];
+  for (const cap of caps) noticeIds.push(cap.notice ? await archiveNotice(tx, cap.notice) : null);
+  const publisherIds = await pagePublishers(tx, publishers.known, caps.map((c) => c.ad), publishers.learned);
+  const adIds = await upsertPageAds(tx, caps, publisherIds, noticeIds);
+  const artefacts = [...new Map(files.flatMap((f) => f.artefacts).map((a) => [a.sha256, a])).values()];
+  if (artefacts.length > 0) {
+    await tx.insertInto("artefact").values(artefacts.map((a) => ({ sha256: a.sha256, kind: a.kind, bytes: a.bytes, path: a.path }))).onConflict((oc) => oc.column("sha256").doNothing()).execute();
+  }
+  // A repeated sighting (the same ad on the same page in this run, here or in an earlier attempt) is stored once: the first.
+  const inserted = await tx
+    .insertInto("observation")
+    .values(caps.map((cap, i) => {
+      const s = cap.sighting;
+      const f = files[i]!;
+      return {
+        ad_id: adIds[i]!, crawl_run_id: runId, seen_at: s.seenAt, page_url: s.pageUrl, frame_chain: JSON.stringify(s.frameChain),
+        viewport: s.viewport ? JSON.stringify(s.viewport) : null, user_agent: s.userAgent, crawler_version: crawlerVersion,
+        screenshot_sha256: f.shot?.sha256 ?? null, html_sha256: f.html?.sha256 ?? null, page_screenshot_sha256: f.pageShot?.sha256 ?? null,
+        label_styles: JSON.stringify(s.labelStyles), links: JSON.stringify(s.links),
+      };
+    }))
+    .onConflict((oc) => oc.columns(["ad_id", "crawl_run_id", "page_url"]).doNothing())
+    .returning(["id", "ad_id", "page_url"])
+    .execute();
+  const obsOf = new Map(inserted.map((r) => [`${r.ad_id}\u0000${r.page_url}`, Number(r.id)]));
+  const entries: Array<{ kind: string; ref: string; sha256: string }> = [];
+  const saved = caps.map((cap, i): SavedCapture => {
+    const key = `${adIds[i]}\u0000${cap.sighting.pageUrl}`;
+    const obsId = obsOf.get(key);
+    if (obsId === undefined) return { adId: adIds[i]!, observationNew: false, artefacts: files[i]!.artefacts };
+    obsOf.delete(key); // a second capture of the same sighting on this page is not new
+    for (const a of files[i]!.artefacts) entries.push({ kind: a.kind, ref: `observation:${obsId}`, sha256: a.sha256 });
+    return { adId: adIds[i]!, observationNew: true, artefacts: files[i]!.artefacts };
+  });
+  await insertManifestEntries(tx, runId, entries, end?.seq ?? 0, end?.entry_hash ?? GENESIS);
+  return saved;
 }
 
 /**
