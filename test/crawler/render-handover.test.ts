@@ -137,3 +137,66 @@ describe("a page sent to the browser for a screenshot queues its links first", (
     expect(await store.db.selectFrom("observation").select("id").where("page_url", "=", `${base}/seed`).execute()).toHaveLength(0);
   });
 });
+
+/**
+ * A rendered page holds its host slot while it loads, and gives it up once loaded and scrolled
+ * through: its evidence (here an ad frame from another host that answers slowly, inserted after the
+ * page's load) is read while the next pages of the host are fetched. One host slot, two items.
+ */
+describe("a rendered page gives its host slot up once it has loaded", () => {
+  let store: TestStore;
+  let server: Server;
+  let frames: Server;
+  let base: string;
+  let summary: CrawlSummary;
+  const statics: number[] = [];
+  let frameServed = { start: 0, end: 0 };
+
+  beforeAll(async () => {
+    frames = createServer((req, res) => {
+      frameServed = { start: performance.now(), end: 0 };
+      setTimeout(() => {
+        frameServed.end = performance.now();
+        res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(`<!doctype html><body><h3>Fietshuis</h3><p>Twintig procent korting op alle fietsen.</p></body>`);
+      }, 1_500);
+    });
+    await new Promise<void>((r) => frames.listen(0, "127.0.0.1", r));
+    // The frame's host differs from the page's (localhost, not 127.0.0.1): it has its own slot.
+    const frameSrc = `http://localhost:${(frames.address() as AddressInfo).port}/creative`;
+    server = createServer((req, res) => {
+      const path = new URL(req.url ?? "/", "http://x").pathname;
+      if (path === "/robots.txt") return void res.writeHead(200, { "content-type": "text/plain" }).end("User-agent: *\nAllow: /\n");
+      if (/^\/b-static-\d+$/.test(path)) {
+        statics.push(performance.now());
+        // Slow enough that the static pages span Chromium's start and the render.
+        return void setTimeout(() => res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(page(`<aside>${commercial(path.slice(1))}</aside>`)), 100);
+      }
+      if (path === "/a-framed") {
+        const insert = `addEventListener("load", () => setTimeout(() => { const f = document.createElement("iframe"); f.src = ${JSON.stringify(frameSrc)}; f.width = "300"; f.height = "250"; document.getElementById("slot").appendChild(f); }, 0));`;
+        return void res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(page(`<aside><div class="ad-slot" id="slot" data-ad="f1"><div class="ad-label">Advertentie</div></div></aside><script>${insert}</script>`));
+      }
+      res.writeHead(404, { "content-type": "text/plain" }).end("not found");
+    });
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    store = await openTestStore();
+    summary = await runCrawl({
+      store, maxPages: 40, concurrency: 2, log: testLog, crawlerVersion: "test", chromiumPath: CHROMIUM, ocr: false,
+      politeness: { hostConcurrency: 1, hostIntervalMs: 0, backoffBaseMs: 50, navTimeoutMs: 45_000 },
+      plans: [{ source: "publisher", options: { seeds: [`${base}/a-framed`, ...Array.from({ length: 30 }, (_, i) => `${base}/b-static-${i}`)], allowPrivate: true, maxDepth: 0 } }],
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    await store?.close();
+    await new Promise<void>((r) => (server ? server.close(() => r()) : r()));
+    await new Promise<void>((r) => (frames ? frames.close(() => r()) : r()));
+  });
+
+  it("fetches the host's next pages while the rendered page's ad frame is still coming", () => {
+    expect(summary.runs[0]?.status).toBe("done");
+    expect(summary.pages).toBe(31);
+    expect(frameServed.end).toBeGreaterThan(0);
+    expect(statics.filter((t) => t > frameServed.start && t < frameServed.end).length).toBeGreaterThanOrEqual(1);
+  });
+});
