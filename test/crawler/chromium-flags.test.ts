@@ -25,8 +25,6 @@ describe.skipIf(!existsSync(CHROMIUM))("the crawler's Chromium flags", () => {
     const ours = await disabledFeatures(CHROMIUM_ARGS);
     // A Playwright upgrade that switches off another feature fails here, naming it.
     expect(playwrights.filter((f) => !ours.includes(f))).toEqual([]);
-    expect(ours).toEqual(expect.arrayContaining(["BackForwardCache", "ProactivelySwapBrowsingInstance"]));
-    // Switched off, RenderDocument made element screenshots on concurrent pages wait seconds for a frame.
-    expect(ours).not.toContain("RenderDocument");
+    expect(ours).toEqual(expect.arrayContaining(["BackForwardCache", "ProactivelySwapBrowsingInstance", "RenderDocument"]));
   }, 60_000);
 });
