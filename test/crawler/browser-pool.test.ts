@@ -50,6 +50,22 @@ describe.skipIf(!existsSync(CHROMIUM))("the browser page pool", () => {
     }
   });
 
+  it("replaces a page after it has rendered `recycleAfter` documents (the renderer's memory grows with them)", async () => {
+    const recycling = await BrowserPool.launch({ chromiumPath: CHROMIUM, size: 1, log: testLog, navTimeoutMs: 15_000, recycleAfter: 2 });
+    try {
+      const seen: unknown[] = [];
+      for (let i = 0; i < 5; i++) seen.push(await recycling.withPage(async (page) => (await navigate(page, `${hostile}/malformed`), page)));
+      // Pages 1-2 one page, 3-4 the next, 5 a third; never more than the pool's one page open.
+      expect(seen[0]).toBe(seen[1]);
+      expect(seen[2]).not.toBe(seen[1]);
+      expect(seen[2]).toBe(seen[3]);
+      expect(seen[4]).not.toBe(seen[3]);
+      expect(recycling.openPages).toBe(1);
+    } finally {
+      await recycling.close();
+    }
+  });
+
   it("survives a renderer crash: the crashed page is replaced and the next item gets a working one", async () => {
     const err = await pool.withPage(async (page) => {
       await page.goto(`${hostile}/dialogs`);
