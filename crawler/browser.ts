@@ -121,7 +121,9 @@ export class BrowserPool {
 
   /** Launches Chromium; pages are opened as items need them, up to `size`. */
   static async launch(o: BrowserPoolOptions): Promise<BrowserPool> {
-    const browser = await chromium.launch({ executablePath: o.chromiumPath, args: CHROMIUM_ARGS, headless: true });
+    // Signals are the crawl's to handle (it stops, leaves its run resumable and closes the browser):
+    // Playwright's own SIGTERM handler would close the browser under a crawl that goes on.
+    const browser = await chromium.launch({ executablePath: o.chromiumPath, args: CHROMIUM_ARGS, headless: true, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false });
     const pool = new BrowserPool(browser, o);
     pool.userAgent = userAgentFor(browser.version(), o.userAgentSuffix);
     return pool;

@@ -56,7 +56,11 @@ export async function runCrawl(o: RunCrawlOptions): Promise<CrawlSummary> {
   const runs: RunSummary[] = [];
   const ocr = o.ocr === false ? null : new CaptureOcr({ log: o.log, timeoutMs: typeof o.ocr === "object" ? o.ocr.timeoutMs : undefined });
   try {
-    for (const plan of o.plans) runs.push(await runPlan(o, plan, { politeness, browser, userAgent: lazy.userAgent, ocr }));
+    for (const plan of o.plans) {
+      // A stopped crawl starts no further run: those plans are not begun, rather than begun and interrupted at once.
+      if (o.signal?.aborted && runs.length > 0) break;
+      runs.push(await runPlan(o, plan, { politeness, browser, userAgent: lazy.userAgent, ocr }));
+    }
   } finally {
     await lazy.close();
     await ocr?.close();
