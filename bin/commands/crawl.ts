@@ -10,6 +10,7 @@ import { makeCtx, withStore, type Ctx, type GlobalFlags } from "../context.js";
 import { classifyStored } from "../pipeline/classify-stored.js";
 import { crawlProgressBar, crawlSummaryLines } from "../pipeline/progress.js";
 import { ruleContext } from "../pipeline/rule-context.js";
+import { stopOnSignals } from "../pipeline/signals.js";
 
 type Plan = { source: string; options: Partial<SourceOptions> };
 
@@ -61,20 +62,14 @@ export async function crawlAndClassify(ctx: Ctx, plans: Plan[], o: { maxPages: n
   const bar = crawlProgressBar();
   // Ctrl-C or SIGTERM (a caller with its own signal handles them itself): the items in flight end, the
   // run is left resumable and the browser is closed; a second signal stops the process at once.
-  const stop = new AbortController();
-  const onSignal = (sig: NodeJS.Signals) => {
-    process.stderr.write(`\npolad: ${sig}: stopping the crawl after the pages in flight (again to stop at once)\n`);
-    stop.abort(new Error(`stopped by ${sig}`));
-  };
-  const signals = o.signal ? [] : (["SIGINT", "SIGTERM"] as const);
-  for (const sig of signals) process.once(sig, onSignal);
-  const summary = await runCrawl({ store, plans, maxPages: o.maxPages, concurrency: o.concurrency, log: ctx.log, crawlerVersion: POLAD_VERSION, chromiumPath: chromiumOf(ctx), politeness: { maxRequests: o.maxRequests ?? 0 }, onProgress: (p) => bar.tick(p), progressEvery: process.stderr.isTTY ? 1 : 10, signal: o.signal ?? stop.signal }).finally(() => {
+  const stop = o.signal ? null : stopOnSignals((sig) => process.stderr.write(`\npolad: ${sig}: stopping the crawl after the pages in flight (again to stop at once)\n`));
+  const summary = await runCrawl({ store, plans, maxPages: o.maxPages, concurrency: o.concurrency, log: ctx.log, crawlerVersion: POLAD_VERSION, chromiumPath: chromiumOf(ctx), politeness: { maxRequests: o.maxRequests ?? 0 }, onProgress: (p) => bar.tick(p), progressEvery: process.stderr.isTTY ? 1 : 10, signal: o.signal ?? stop!.signal }).finally(() => {
     bar.done();
-    for (const sig of signals) process.removeListener(sig, onSignal);
+    stop?.dispose();
   });
   for (const line of crawlSummaryLines(summary.runs)) process.stdout.write(`${line}\n`);
   process.stdout.write(`crawl: ${JSON.stringify(summary)}\n`);
-  if (stop.signal.aborted) throw new Error("crawl stopped by a signal; the same command resumes it");
+  if (stop?.signal.aborted) throw new Error("crawl stopped by a signal; the same command resumes it");
   if (plans.some((p) => p.source === "politiekereclame-nl")) {
     const { actorsFromStatements } = await import("../pipeline/statement-actors.js");
     const n = await actorsFromStatements(store, ctx.log);

@@ -9,6 +9,7 @@ import {
 import { makeCtx, withStore, type Ctx, type GlobalFlags } from "../context.js";
 import { classifyStored } from "../pipeline/classify-stored.js";
 import { ruleContext } from "../pipeline/rule-context.js";
+import { stopOnSignals } from "../pipeline/signals.js";
 import { chromiumOf, crawlAndClassify, plansFromFlags, positiveInt } from "./crawl.js";
 
 const UNITS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86_400, w: 604_800 };
@@ -87,10 +88,7 @@ async function runTurn(ctx: Ctx, store: Store, e: ScheduleEntry, signal: AbortSi
 async function runCommand(o: { once?: boolean; poll?: string }, flags: GlobalFlags): Promise<void> {
   const pollMs = (o.poll ? parseDuration("--poll", o.poll, 1) : 60) * 1000;
   const ctx = makeCtx(flags);
-  const stop = new AbortController();
-  const onSignal = () => stop.abort(new Error("stopped by signal"));
-  process.once("SIGINT", onSignal);
-  process.once("SIGTERM", onSignal);
+  const stop = stopOnSignals();
   try {
     await withStore(ctx, async (store) => {
       let turns = 0;
@@ -115,8 +113,7 @@ async function runCommand(o: { once?: boolean; poll?: string }, flags: GlobalFla
       process.stdout.write(`schedule: ${turns} turn(s) run${stop.signal.aborted ? ", stopped by signal" : ""}\n`);
     });
   } finally {
-    process.removeListener("SIGINT", onSignal);
-    process.removeListener("SIGTERM", onSignal);
+    stop.dispose();
   }
 }
 
