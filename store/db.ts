@@ -93,8 +93,8 @@ export async function migrate(db: Kysely<Database>): Promise<string[]> {
   }
 }
 
-/** A catalog listing that raced a concurrent DROP: invalid schema (3F000), undefined table (42P01) or a catalog cache miss. */
+/** A catalog listing that raced a concurrent DROP: invalid schema (3F000), undefined table (42P01) or column (42703: the introspector read the columns of a table being dropped), or a catalog cache miss. */
 function droppedMeanwhile(err: unknown): boolean {
   const e = err as { code?: unknown; message?: unknown } | null;
-  return !!e && (e.code === "3F000" || e.code === "42P01" || (typeof e.message === "string" && /cache lookup failed/.test(e.message)));
+  return !!e && (e.code === "3F000" || e.code === "42P01" || e.code === "42703" || (typeof e.message === "string" && /cache lookup failed/.test(e.message)));
 }
